@@ -1,0 +1,1 @@
+"""Build a commune's public transparency site from its YAML records."""

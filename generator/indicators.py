@@ -1,0 +1,307 @@
+"""Records → figures. Pure: no matplotlib, no Jinja2, no I/O.
+
+Every figure is computed for every month, quarter and year the data covers, with DOMAIN.md's
+period rules: TTHC stocks are taken at the period's start and end and flows are summed over its
+months; petitions fall in a period by received or resolved date; surveys pool every answer.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from . import catalogue
+from .numfmt import percent, round_half_up
+from .schema import TIEU_CHI
+
+SAT_LEVELS = ("rat_hai_long", "hai_long")
+LEVELS = ("rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long", "rat_khong_hai_long")
+UNSATISFIED = ("khong-hai-long", "rat-khong-hai-long")
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # "2024-03", "2024-Q1", "2024"
+    kind: str  # "month", "quarter", "year"
+    start: date
+    end: date
+    months: tuple  # the months "YYYY-MM" it spans
+
+
+def month_period(m: str) -> Period:
+    y, mo = int(m[:4]), int(m[5:])
+    return Period(m, "month", date(y, mo, 1), date(y, mo, _cal.monthrange(y, mo)[1]), (m,))
+
+
+def quarter_period(y: int, q: int) -> Period:
+    months = tuple(f"{y:04d}-{mo:02d}" for mo in range(3 * q - 2, 3 * q + 1))
+    last = 3 * q
+    return Period(f"{y}-Q{q}", "quarter", date(y, 3 * q - 2, 1), date(y, last, _cal.monthrange(y, last)[1]), months)
+
+
+def year_period(y: int) -> Period:
+    return Period(str(y), "year", date(y, 1, 1), date(y, 12, 31), tuple(f"{y:04d}-{mo:02d}" for mo in range(1, 13)))
+
+
+def periods_for(months) -> list[Period]:
+    """Every month, quarter and year touched by the data, in a stable order."""
+    out = [month_period(m) for m in months]
+    quarters = sorted({(int(m[:4]), (int(m[5:]) - 1) // 3 + 1) for m in months})
+    out += [quarter_period(y, q) for y, q in quarters]
+    out += [year_period(y) for y in sorted({int(m[:4]) for m in months})]
+    return out
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    period: str
+    value: object  # int, Decimal or None
+    unit: str
+    label: str
+    method: str
+    page: str
+    as_of: date
+    numerator: int | None = None
+    denominator: int | None = None
+    note: str = ""
+
+
+class _Builder:
+    def __init__(self, period: Period, as_of: date, out: list):
+        self.period = period
+        self.as_of = min(as_of, period.end)
+        self.out = out
+
+    def count(self, fid: str, value, note: str = ""):
+        d = catalogue.BY_ID[fid]
+        self.out.append(Figure(fid, self.period.key, value, d.unit, d.label, d.method, d.page, self.as_of, note=note))
+
+    def rate(self, fid: str, num: int, den: int, note: str = "", min_n: int | None = None, n: int | None = None):
+        d = catalogue.BY_ID[fid]
+        value = percent(num, den)
+        if value is None:
+            note = "không có số liệu (mẫu số bằng 0)"
+        elif min_n is not None and n is not None and n < min_n:
+            value = None
+            note = f"chưa đủ phiếu (dưới {min_n} phiếu)"
+        self.out.append(Figure(fid, self.period.key, value, d.unit, d.label, d.method, d.page, self.as_of, num, den, note))
+
+
+def petition_due(p, cal) -> date:
+    """The due date of a petition: the override, or the default for its kind."""
+    if p.han_xu_ly:
+        return p.han_xu_ly
+    if p.loai in ("phan-anh", "kien-nghi"):
+        return cal.add_working_days(p.ngay_nhan, 15)
+    start = p.ngay_thu_ly or p.ngay_nhan
+    days = 45 if (p.loai == "khieu-nai" and p.phuc_tap) else 30
+    return start + timedelta(days=days)
+
+
+def petition_overdue_at(p, due: date, end: date) -> bool:
+    """Overdue at `end`: resolved after its due date by then, or still open past it."""
+    if p.ngay_giai_quyet and p.ngay_giai_quyet <= end:
+        return p.ngay_giai_quyet > due
+    return due < end
+
+
+def step_percent_at(step, end: date) -> int:
+    if step.ngay_hoan_thanh and step.ngay_hoan_thanh <= end:
+        return 100
+    pct = 0
+    for u in step.tien_do:
+        if u.ngay <= end:
+            pct = u.phan_tram
+    return pct
+
+
+def step_status(step, on: date) -> str:
+    """chua-bat-dau | dang-thuc-hien | dung-han | tre-han | qua-han | thuong-xuyen."""
+    if step.ngay_hoan_thanh and step.ngay_hoan_thanh <= on:
+        if step.han and step.ngay_hoan_thanh > step.han:
+            return "tre-han"
+        return "dung-han"
+    if step.han and on > step.han:
+        return "qua-han"
+    pct = step_percent_at(step, on)
+    if step.han is None and pct > 0:
+        return "thuong-xuyen"
+    return "dang-thuc-hien" if pct > 0 else "chua-bat-dau"
+
+
+def as_of_date(ds) -> date:
+    """The data's as-of date: the last day of the latest month any record covers."""
+    return month_period(ds.months[-1]).end
+
+
+def latest_complete_month(ds) -> str:
+    """The latest month with procedures figures (the one-stop desk's monthly close)."""
+    return ds.procedures[-1].thang
+
+
+def _tthc(b: _Builder, ds):
+    months = [pm for pm in ds.procedures if pm.thang in b.period.months]
+    if not months:
+        return
+    note = ""
+    if len(months) < len(b.period.months):
+        note = "chỉ gồm các tháng có số liệu: " + ", ".join(f"{int(m.thang[5:])}/{m.thang[:4]}" for m in months)
+    first, last = months[0], months[-1]
+    s = lambda pm, f: sum(getattr(r, f) or 0 for r in pm.linh_vuc)  # noqa: E731
+    flows = {f: sum(s(pm, f) for pm in months) for f in ("tiep_nhan", "truc_tuyen", "som_han", "dung_han", "tre_han", "tai_nha")}
+    carried = s(first, "ton_truoc")
+    in_time = s(last, "dang_trong_han")
+    overdue = s(last, "dang_qua_han")
+    den = carried + flows["tiep_nhan"]
+    b.count("tthc.ton_truoc", carried, note)
+    b.count("tthc.tiep_nhan", flows["tiep_nhan"], note)
+    b.count("tthc.truc_tuyen", flows["truc_tuyen"], note)
+    b.count("tthc.da_giai_quyet", flows["som_han"] + flows["dung_han"] + flows["tre_han"], note)
+    b.count("tthc.som_han", flows["som_han"], note)
+    b.count("tthc.dung_han", flows["dung_han"], note)
+    b.count("tthc.giai_quyet_tre_han", flows["tre_han"], note)
+    b.count("tthc.dang_trong_han", in_time, note)
+    b.count("tthc.dang_qua_han", overdue, note)
+    b.count("tthc.tre_han", flows["tre_han"] + overdue, note)
+    b.count("tthc.tai_nha", flows["tai_nha"], note)
+    b.rate("tthc.ty_le_dung_han", flows["som_han"] + flows["dung_han"] + in_time, den, note)
+    b.rate("tthc.ty_le_tre_han", flows["tre_han"] + overdue, den, note)
+    b.rate("tthc.ty_le_truc_tuyen", flows["truc_tuyen"], flows["tiep_nhan"], note)
+
+
+def _in(d, period: Period) -> bool:
+    return d is not None and period.start <= d <= period.end
+
+
+def _late(b: _Builder, ds):
+    cases = [c for c in ds.late_cases if _in(c.ngay_hen_tra, b.period)]
+    apologised = [c for c in cases if c.ngay_xin_loi]
+    before = [c for c in apologised if c.ngay_xin_loi < c.ngay_hen_tra]
+    renewed = [c for c in cases if c.ngay_hen_moi]
+    kept = [c for c in renewed if c.ngay_tra and c.ngay_tra <= c.ngay_hen_moi]
+    b.count("xin_loi.so_ho_so_tre", len(cases))
+    b.count("xin_loi.da_xin_loi", len(apologised))
+    b.rate("xin_loi.ty_le_bao_phu", len(apologised), len(cases))
+    b.rate("xin_loi.ty_le_truoc_han", len(before), len(cases))
+    b.rate("xin_loi.ty_le_giu_hen_moi", len(kept), len(renewed))
+
+
+def _petitions(b: _Builder, ds, dues):
+    end = b.period.end
+    received = [p for p in ds.petitions if _in(p.ngay_nhan, b.period)]
+    resolved = [p for p in ds.petitions if _in(p.ngay_giai_quyet, b.period)]
+    open_at_end = [p for p in ds.petitions if p.ngay_nhan <= end and not (p.ngay_giai_quyet and p.ngay_giai_quyet <= end)]
+    on_time = [p for p in resolved if p.ngay_giai_quyet <= dues[p.ma]]
+    overdue = [p for p in resolved if p.ngay_giai_quyet > dues[p.ma]] + [p for p in open_at_end if dues[p.ma] < end]
+    b.count("pakn.tiep_nhan", len(received))
+    b.count("pakn.da_giai_quyet", len(resolved))
+    b.count("pakn.dang_xu_ly", len(open_at_end))
+    b.count("pakn.qua_han", len(overdue))
+    b.rate("pakn.ty_le_dung_han", len(on_time), len(resolved))
+    days = sorted(ds.calendar.working_days_between(p.ngay_nhan, p.ngay_giai_quyet) for p in resolved)
+    if days:
+        n = len(days)
+        median = Fraction(days[n // 2]) if n % 2 else Fraction(days[n // 2 - 1] + days[n // 2], 2)
+        b.count("pakn.so_ngay_trung_vi", round_half_up(median, 1))
+        b.count("pakn.so_ngay_trung_binh", round_half_up(Fraction(sum(days), n), 1))
+    else:
+        b.count("pakn.so_ngay_trung_vi", None, "không có vụ việc nào giải quyết xong trong kỳ")
+        b.count("pakn.so_ngay_trung_binh", None, "không có vụ việc nào giải quyết xong trong kỳ")
+    bad = [
+        p
+        for p in received
+        if (p.danh_gia in UNSATISFIED) or p.tai_dien or petition_overdue_at(p, dues[p.ma], end)
+    ]
+    b.rate("pakn.ty_le_hai_long", len(received) - len(bad), len(received))
+    b.rate("pakn.ty_le_thong_bao", len([p for p in resolved if p.ngay_thong_bao]), len(resolved))
+    b.count("pakn.tai_dien", len([p for p in received if p.tai_dien]))
+
+
+def survey_totals(surveys):
+    """Pooled counts: forms handed out and returned, and per criterion the count at each level."""
+    handed = sum(s.phieu_phat_ra for s in surveys)
+    returned = sum(s.phieu_thu_ve for s in surveys)
+    per = {}
+    for code, _label in TIEU_CHI.choices:
+        per[code] = {lv: sum(getattr(s.tieu_chi[code], lv) for s in surveys if code in s.tieu_chi) for lv in LEVELS}
+    return handed, returned, per
+
+
+def _surveys(b: _Builder, ds):
+    surveys = [s for s in ds.surveys if s.thang in b.period.months]
+    if not surveys:
+        return
+    handed, returned, per = survey_totals(surveys)
+    b.count("hai_long.so_phieu", returned)
+    b.rate("hai_long.ty_le_thu_ve", returned, handed)
+    sat = sum(per[c][lv] for c in per for lv in SAT_LEVELS)
+    answers = sum(per[c][lv] for c in per for lv in LEVELS)
+    mn = catalogue.MIN_SURVEY_FORMS
+    b.rate("hai_long.ty_le", sat, answers, min_n=mn, n=returned)
+    for code, fid in catalogue.CRITERION_FIGURE.items():
+        c_sat = sum(per[code][lv] for lv in SAT_LEVELS)
+        c_all = sum(per[code].values())
+        b.rate(fid, c_sat, c_all, min_n=mn, n=returned)
+
+
+def _letters(b: _Builder, ds):
+    letters = [lt for lt in ds.letters if lt.thang in b.period.months]
+    if not letters:
+        return
+    for f in ("xin_loi", "cam_on", "chuc_mung", "chia_buon"):
+        b.count(f"thu.{f}", sum(getattr(lt, f) for lt in letters))
+
+
+def _activities(b: _Builder, ds):
+    acts = [a for a in ds.activities if _in(a.ngay, b.period)]
+    for kind in ("tiep_cong_dan", "doi_thoai", "tiep_xuc_cu_tri", "cung_lam_voi_dan", "phat_thanh"):
+        code = kind.replace("_", "-")
+        b.count(f"hoat_dong.{kind}", len([a for a in acts if a.loai == code]))
+
+
+def _plan(b: _Builder, ds):
+    steps = ds.plan.buoc
+    end = b.period.end
+    weights = [st.trong_so or 1 for st in steps]
+    num = sum(w * step_percent_at(st, end) for w, st in zip(weights, steps))
+    den = sum(w * 100 for w in weights)
+    b.rate("ke_hoach.tien_do", num, den)
+    due = [r for r in ds.plan.bao_cao_thang if _in(r.han, b.period)]
+    sent = [r for r in due if r.ngay_gui and r.ngay_gui <= r.han]
+    b.rate("ke_hoach.bao_cao_dung_han", len(sent), len(due))
+
+
+def compute(ds) -> tuple[list[Figure], date]:
+    """Every figure for every period, in a stable order; and the data's as-of date."""
+    as_of = as_of_date(ds)
+    dues = {p.ma: petition_due(p, ds.calendar) for p in ds.petitions}
+    out: list[Figure] = []
+    for period in periods_for(ds.months):
+        b = _Builder(period, as_of, out)
+        _tthc(b, ds)
+        _late(b, ds)
+        _petitions(b, ds, dues)
+        _surveys(b, ds)
+        _letters(b, ds)
+        _activities(b, ds)
+        _plan(b, ds)
+    order = {f.id: i for i, f in enumerate(catalogue.FIGURES)}
+    kind_order = {"month": 0, "quarter": 1, "year": 2}
+    periods = {p.key: (kind_order[p.kind], p.key) for p in periods_for(ds.months)}
+    out.sort(key=lambda f: (order[f.id], periods[f.period]))
+    return out, as_of
+
+
+def index(figures) -> dict:
+    """(id, period) → Figure."""
+    return {(f.id, f.period): f for f in figures}
+
+
+def value_as_json(v):
+    if isinstance(v, Decimal):
+        return float(v) if v != v.to_integral_value() else int(v)
+    return v

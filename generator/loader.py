@@ -1,0 +1,373 @@
+"""Read YAML strictly, as staff write it.
+
+Every scalar stays text (the schema gives it a type), every value keeps its line, and the
+YAML features that lose or multiply data silently are refused: duplicate keys, anchors,
+aliases, merge keys and tags. Files are UTF-8 (a BOM is accepted) and text is normalised
+to Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C parser when PyYAML was built with libyaml
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the wheel
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a month of a busy ward is well under 1 MB
+
+
+@dataclass
+class Scalar:
+    value: str
+    line: int
+    quoted: bool = False
+
+
+@dataclass
+class Seq:
+    items: list
+    line: int
+
+
+@dataclass
+class Map:
+    items: dict  # key text -> node
+    line: int
+    key_lines: dict = field(default_factory=dict)  # key text -> line of the key
+
+
+Node = Scalar | Seq | Map
+
+
+@dataclass
+class Document:
+    path: str  # as shown to staff, e.g. "data/thu-tuc/2024-03.yaml"
+    root: Node | None
+    sha256: str
+    rel: str = ""  # relative to the data folder, e.g. "thu-tuc/2024-03.yaml"
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_YAML_HINTS = [
+    (
+        "found character '\\t'",
+        "tệp có ký tự Tab",
+        "YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay mỗi Tab bằng 2 dấu cách",
+        "tab",
+    ),
+    (
+        "mapping values are not allowed",
+        "có dấu hai chấm ở chỗ không được phép",
+        'nếu nội dung có dấu ":", hãy đặt cả nội dung trong ngoặc kép, ví dụ: tom_tat: "Kiến nghị: sửa đường"',
+        "cu-phap-yaml",
+    ),
+    (
+        "could not find expected ':'",
+        "thiếu dấu hai chấm sau tên trường",
+        "mỗi dòng viết theo dạng ten_truong: giá trị, ví dụ: tiep_nhan: 85",
+        "cu-phap-yaml",
+    ),
+    (
+        "did not find expected key",
+        "thụt lề không thẳng hàng",
+        "các trường của cùng một mục phải thẳng cột với nhau; hãy so với mục ở trên",
+        "cu-phap-yaml",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "thụt lề của danh sách không thẳng hàng",
+        "mỗi mục của danh sách bắt đầu bằng '- ' ở cùng một cột",
+        "cu-phap-yaml",
+    ),
+    (
+        "found unexpected end of stream",
+        "thiếu dấu ngoặc kép đóng",
+        'mỗi dấu " mở phải có một dấu " đóng trên cùng dòng',
+        "cu-phap-yaml",
+    ),
+    (
+        "found unknown escape character",
+        "có dấu \\ không hợp lệ trong ngoặc kép",
+        "trong ngoặc kép hãy viết \\\\ cho một dấu \\, hoặc dùng ngoặc đơn '...'",
+        "cu-phap-yaml",
+    ),
+]
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    raw = f"{exc.problem or ''} {exc.context or ''}"
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        raw = "found character '\\t'"
+    for needle, message, hint, code in _YAML_HINTS:
+        if needle in raw:
+            return Problem(path, line, "", message, code, hint)
+    return Problem(
+        path,
+        line,
+        "",
+        f"lỗi cú pháp YAML ({(exc.problem or 'không rõ').strip()})",
+        "cu-phap-yaml",
+        "so sánh dòng này với tệp mẫu cùng loại; kiểm tra thụt lề, dấu hai chấm và ngoặc kép",
+    )
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _build(events, path: str, problems: list[Problem]) -> Node | None:
+    """Turn a stream of YAML events into Scalar/Seq/Map nodes (one document only)."""
+    it = iter(events)
+    root = None
+    stack: list = []  # (node, pending_key_scalar_or_None)
+    docs = 0
+    for ev in it:
+        line = ev.start_mark.line + 1 if ev.start_mark else 0
+        if isinstance(ev, yaml.DocumentStartEvent):
+            docs += 1
+            if docs > 1:
+                raise _Refused(
+                    Problem(
+                        path,
+                        line,
+                        "",
+                        "tệp có nhiều hơn một tài liệu YAML (dòng ---)",
+                        "nhieu-tai-lieu",
+                        "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng --- hoặc tách thành hai tệp",
+                    )
+                )
+            continue
+        if isinstance(ev, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(ev, yaml.AliasEvent):
+            raise _Refused(
+                Problem(
+                    path,
+                    line,
+                    "",
+                    f"không dùng bí danh YAML (*{ev.anchor})",
+                    "bi-danh-yaml",
+                    "viết đầy đủ giá trị thay cho *tên; mỗi mục phải tự đứng được",
+                )
+            )
+        anchor = getattr(ev, "anchor", None)
+        if anchor:
+            raise _Refused(
+                Problem(
+                    path,
+                    line,
+                    "",
+                    f"không dùng neo YAML (&{anchor})",
+                    "neo-yaml",
+                    "xóa &tên; nếu cần lặp lại giá trị thì viết lại đầy đủ",
+                )
+            )
+        tag = getattr(ev, "tag", None)
+        implicit = getattr(ev, "implicit", True)
+        explicit_tag = tag is not None and (
+            (isinstance(implicit, tuple) and not any(implicit))
+            or (isinstance(implicit, bool) and not implicit)
+        )
+        if explicit_tag and tag not in ("!",):
+            raise _Refused(
+                Problem(
+                    path,
+                    line,
+                    "",
+                    f"không dùng thẻ kiểu YAML ({tag})",
+                    "the-yaml",
+                    "xóa phần bắt đầu bằng ! ; nếu giá trị là chữ thì đặt trong ngoặc kép",
+                )
+            )
+        if isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            continue
+        if isinstance(ev, yaml.ScalarEvent):
+            node = Scalar(_nfc(ev.value), line, quoted=ev.style in ("'", '"', "|", ">"))
+        elif isinstance(ev, yaml.SequenceStartEvent):
+            node = Seq([], line)
+        elif isinstance(ev, yaml.MappingStartEvent):
+            node = Map({}, line)
+        else:  # pragma: no cover
+            continue
+        if stack:
+            _attach(node, stack, path, problems)
+        elif root is None:
+            root = node
+        if isinstance(node, (Seq, Map)):
+            stack.append([node, None])
+    return root
+
+
+def _attach(node: Node, stack: list, path: str, problems: list[Problem]) -> None:
+    if not stack:
+        return
+    top = stack[-1]
+    parent = top[0]
+    if isinstance(parent, Seq):
+        parent.items.append(node)
+        return
+    # mapping: alternate key, value
+    if top[1] is None:
+        if not isinstance(node, Scalar):
+            raise _Refused(
+                Problem(
+                    path,
+                    node.line,
+                    "",
+                    "tên trường phải là chữ, không phải danh sách hay nhóm",
+                    "khoa-khong-hop-le",
+                    "mỗi dòng viết theo dạng ten_truong: giá trị",
+                )
+            )
+        if node.value == "<<" and not node.quoted:
+            raise _Refused(
+                Problem(
+                    path,
+                    node.line,
+                    "",
+                    "không dùng khóa gộp YAML (<<)",
+                    "khoa-gop-yaml",
+                    "viết đầy đủ các trường thay cho <<",
+                )
+            )
+        top[1] = node
+        return
+    key = top[1]
+    top[1] = None
+    if key.value in parent.items:
+        first = parent.key_lines[key.value]
+        problems.append(
+            Problem(
+                path,
+                key.line,
+                key.value,
+                f"trường '{key.value}' bị viết hai lần (dòng {first} và dòng {key.line})",
+                "trung-khoa",
+                "mỗi trường chỉ viết một lần trong một mục; hãy xóa một dòng hoặc tách thành mục mới bằng '- '",
+            )
+        )
+        return
+    parent.items[key.value] = node
+    parent.key_lines[key.value] = key.line
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 (with or without BOM) to NFC text, or a problem naming the first bad line."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(
+            path,
+            1,
+            "",
+            "tệp được lưu ở mã UTF-16, không phải UTF-8",
+            "ma-hoa-khong-phai-utf8",
+            "mở tệp bằng trình soạn thảo và lưu lại với mã hóa UTF-8 (trong VS Code: góc dưới phải, 'Save with Encoding' → UTF-8)",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Problem(
+            path,
+            line,
+            "",
+            "tệp không ở mã UTF-8 (có thể đang ở mã Windows-1258 hoặc TCVN3), chữ Việt sẽ bị hỏng",
+            "ma-hoa-khong-phai-utf8",
+            "mở tệp và lưu lại với mã hóa UTF-8 (trong VS Code: 'Save with Encoding' → UTF-8); "
+            "nếu gõ bằng Unikey hãy chọn bảng mã Unicode",
+        )
+    if "\x00" in text:
+        return None, Problem(
+            path,
+            0,
+            "",
+            "tệp chứa ký tự nhị phân, không phải tệp văn bản YAML",
+            "tep-nhi-phan",
+            "chỉ đặt tệp .yaml viết bằng chữ trong thư mục data/",
+        )
+    return _nfc(text.replace("\r\n", "\n").replace("\r", "\n")), None
+
+
+def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, list[Problem]]:
+    problems: list[Problem] = []
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                path,
+                0,
+                "",
+                f"tệp quá lớn ({len(raw) // 1024} KB, tối đa {MAX_FILE_BYTES // 1024} KB)",
+                "tep-qua-lon",
+                "mỗi tệp chỉ chứa số liệu của một tháng; hãy tách tệp theo tháng",
+            )
+        ]
+    text, problem = decode(raw, path)
+    if problem:
+        return None, [problem]
+    try:
+        root = _build(yaml.parse(text, Loader=_Loader), path, problems)
+    except _Refused as refused:
+        return None, [refused.problem]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(path, exc, text)]
+    except yaml.YAMLError as exc:  # pragma: no cover - defensive
+        return None, [
+            Problem(path, 0, "", f"lỗi đọc YAML ({exc})", "cu-phap-yaml", "")
+        ]
+    sha = hashlib.sha256(raw).hexdigest()
+    return Document(path, root, sha, rel or path), problems
+
+
+def load_file(file: Path, path: str, rel: str) -> tuple[Document | None, list[Problem]]:
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                path,
+                0,
+                "",
+                f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_FILE_BYTES // 1024} KB)",
+                "tep-qua-lon",
+                "mỗi tệp chỉ chứa số liệu của một tháng; hãy tách tệp theo tháng",
+            )
+        ]
+    return load_bytes(file.read_bytes(), path, rel)
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every .yaml/.yml file under data_dir, in a stable order."""
+    files = [
+        p
+        for p in data_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in (".yaml", ".yml")
+    ]
+    return sorted(files, key=lambda p: p.relative_to(data_dir).as_posix())
+
+
+def plain(node: Node | None):
+    """Nodes to plain Python (str / list / dict); for tests and debugging."""
+    if node is None:
+        return None
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Seq):
+        return [plain(n) for n in node.items]
+    return {k: plain(v) for k, v in node.items.items()}

@@ -1,0 +1,83 @@
+"""MkDocs hooks: register the generator's artifacts as generated (virtual) files.
+
+`mkdocs build --strict` and `mkdocs serve` work directly; `serve` also watches the data folder.
+Nothing generated is written into content/. The data folder is data/ unless GENERATOR_DATA_DIR
+names another one (the CLI's --data).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
+    sys.path.insert(0, str(_ROOT))
+
+from generator import pipeline  # noqa: E402
+from generator.problems import format_text  # noqa: E402
+
+_cache: dict = {}
+
+
+def _result():
+    data_dir = pipeline.data_dir_from_env().resolve()
+    key = (str(data_dir), tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                                for p in sorted(data_dir.rglob("*")) if p.is_file()))
+    if _cache.get("key") != key:
+        _cache["key"] = key
+        _cache["result"] = pipeline.build(data_dir)
+    return _cache["result"]
+
+
+def on_config(config):
+    result = _result()
+    if not result.ok:
+        raise PluginError("Dữ liệu có lỗi, chưa tạo trang nào:\n" + format_text(result.problems, result.files_total))
+    site = result.dataset.site
+    config.site_name = f"{site.ten_co_quan} – Công khai kết quả"
+    config.site_description = f"{site.ten_co_quan} công khai kết quả thực hiện mô hình “{site.mo_hinh}”."
+    if site.dia_chi_trang:
+        config.site_url = site.dia_chi_trang
+    if site.kho_ma_nguon:
+        config.repo_url = site.kho_ma_nguon
+        config.edit_uri = "edit/main/content/"
+    config.extra["du_lieu_minh_hoa"] = bool(site.du_lieu_minh_hoa)
+    config.extra["xa"] = {"ten": site.ten, "ten_co_quan": site.ten_co_quan, "giay_phep": site.giay_phep_du_lieu}
+    config.extra["as_of"] = result.as_of.strftime("%d/%m/%Y")
+    # the build date comes from the data, never the clock: same data, same bytes
+    os.environ["SOURCE_DATE_EPOCH"] = pipeline.source_date_epoch(result.as_of)
+    return config
+
+
+def on_files(files, config):
+    result = _result()
+    for art in result.artifacts:
+        f = File.generated(config, art.path, content=art.content)
+        files.append(f)
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """A generated page's "edit" link points at the data it came from."""
+    result = _result()
+    sources = {a.path: a.source for a in result.artifacts}
+    if page.file.src_uri in sources:
+        source = sources[page.file.src_uri]
+        repo = result.dataset.site.kho_ma_nguon
+        if repo and source:
+            kind = "edit" if source.endswith(".yaml") else "tree"
+            page.edit_url = f"{repo.rstrip('/')}/{kind}/main/data/{source}"
+        else:
+            page.edit_url = None
+    return context
+
+
+def on_serve(server, config, builder):
+    server.watch(str(pipeline.data_dir_from_env().resolve()))
+    server.watch(str(_ROOT / "generator"))
+    return server

@@ -1,0 +1,258 @@
+"""Figures + records → Markdown strings, from templates/*.md.j2.
+
+Every value a template prints is escaped for Markdown and HTML unless the code marked it as
+safe Markup: text from data (a summary with `<script>`, `[x](javascript:…)` or `{: onclick=… }`)
+appears literally on the page, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import catalogue
+from .indicators import (
+    as_of_date,
+    index,
+    latest_complete_month,
+    periods_for,
+    petition_due,
+    petition_overdue_at,
+    step_percent_at,
+    step_status,
+    survey_totals,
+)
+from .numfmt import fmt_dec, fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period, fmt_value, percent
+from .schema import KENH, LINH_VUC, LOAI_HOAT_DONG, LOAI_PAKN, MUC_HAI_LONG, TIEU_CHI
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# characters that Markdown, its extensions (attr_list, tables) or HTML would read as syntax
+_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>~^=\"'"}
+_ESCAPES["&"] = "&amp;"
+_ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+
+
+def md_escape(value) -> str:
+    """Plain text → Markdown that renders as exactly that text."""
+    text = " ".join(str(value).split())
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+
+
+def _finalize(value):
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return md_escape(value)
+
+
+def _upper_first(value):
+    text = str(value)
+    out = text[:1].upper() + text[1:]
+    return Markup(out) if isinstance(value, Markup) else out
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        so=lambda n: Markup(fmt_int(n)) if n is not None else Markup("–"),
+        pct=lambda x: Markup(fmt_pct(x)),
+        ngay=lambda d: Markup(fmt_date(d)) if d else Markup("–"),
+        thang=lambda m: Markup(fmt_month(m)),
+        ky=lambda p: Markup(fmt_period(p)),
+        hoa=_upper_first,
+    )
+    return env
+
+
+STATUS_LABELS = {
+    "chua-bat-dau": "Chưa bắt đầu",
+    "dang-thuc-hien": "Đang thực hiện",
+    "thuong-xuyen": "Thực hiện thường xuyên",
+    "dung-han": "Hoàn thành đúng hạn",
+    "tre-han": "Hoàn thành trễ hạn",
+    "qua-han": "Quá hạn, chưa hoàn thành",
+}
+STATUS_ICONS = {
+    "chua-bat-dau": "○",
+    "dang-thuc-hien": "◐",
+    "thuong-xuyen": "↻",
+    "dung-han": "✔",
+    "tre-han": "⚠",
+    "qua-han": "✖",
+}
+
+
+class View:
+    """What the templates see: the figures by (id, period), formatted, with helpers."""
+
+    def __init__(self, ds, figures, as_of: date):
+        self.ds = ds
+        self.site = ds.site
+        self.figures = figures
+        self.idx = index(figures)
+        self.as_of = as_of
+        self.latest = latest_complete_month(ds)
+        self.periods = periods_for(ds.months)
+        self.months = [p.key for p in self.periods if p.kind == "month"]
+        self.quarters = [p.key for p in self.periods if p.kind == "quarter"]
+        self.years = [p.key for p in self.periods if p.kind == "year"]
+        self.catalogue = catalogue
+        self.linh_vuc = LINH_VUC.labels()
+        self.kenh = KENH.labels()
+        self.loai_pakn = LOAI_PAKN.labels()
+        self.loai_hd = LOAI_HOAT_DONG.labels()
+        self.tieu_chi = TIEU_CHI.labels()
+        self.muc = MUC_HAI_LONG.labels()
+        self.status_labels = STATUS_LABELS
+        self.status_icons = STATUS_ICONS
+
+    def fig(self, fid, period):
+        return self.idx.get((fid, period))
+
+    def v(self, fid, period) -> Markup:
+        """A figure's value as printed (Vietnamese format), or 'không có số liệu'."""
+        f = self.idx.get((fid, period))
+        if f is None:
+            return Markup("không có số liệu")
+        return Markup(md_escape(fmt_value(f.value, f.unit, f.note)))
+
+    def frac(self, fid, period) -> Markup:
+        f = self.idx.get((fid, period))
+        if f is None or f.value is None or f.denominator is None or f.unit != "%" or fid == "ke_hoach.tien_do":
+            return Markup("")
+        return Markup(f"{fmt_int(f.numerator)}/{fmt_int(f.denominator)}")
+
+    def prev_month(self, m):
+        i = self.months.index(m) if m in self.months else -1
+        return self.months[i - 1] if i > 0 else None
+
+    def change(self, fid, period) -> Markup:
+        """Change against the previous month, in the figure's unit."""
+        prev = self.prev_month(period)
+        a, b = self.idx.get((fid, prev)), self.idx.get((fid, period))
+        if not prev or a is None or b is None or a.value is None or b.value is None:
+            return Markup("–")
+        d = b.value - a.value
+        if d == 0:
+            return Markup("không đổi")
+        sign = "▲ tăng " if d > 0 else "▼ giảm "
+        amount = fmt_dec(abs(d), 1) + " điểm %" if b.unit == "%" else fmt_value(abs(d), b.unit)
+        return Markup(sign + md_escape(amount))
+
+    def edit_source(self):
+        return ""
+
+
+def _petition_rows(view, petitions, end):
+    rows = []
+    for p in petitions:
+        due = petition_due(p, view.ds.calendar)
+        if p.ngay_giai_quyet and p.ngay_giai_quyet <= end:
+            state = "Đã giải quyết" + (" (quá hạn)" if p.ngay_giai_quyet > due else "")
+        elif due < end:
+            state = "Đang xử lý, đã quá hạn"
+        else:
+            state = "Đang xử lý"
+        rows.append({"p": p, "due": due, "state": state, "overdue": petition_overdue_at(p, due, end)})
+    return rows
+
+
+def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
+    """(path in the docs tree, Markdown, data source for the edit link) for every page."""
+    env = environment()
+    view = View(ds, figures, as_of)
+    end = as_of_date(ds)
+    latest = view.latest
+    latest_year = latest[:4]
+    recent = view.months[-3:]
+
+    pet_recent = [p for p in ds.petitions if p.ngay_nhan.strftime("%Y-%m") in recent]
+    pet_open = [p for p in ds.petitions if not p.ngay_giai_quyet and p.ngay_nhan.strftime("%Y-%m") not in recent]
+    year_pets = [p for p in ds.petitions if str(p.ngay_nhan.year) == latest_year]
+    breakdown = {
+        "kenh": Counter(p.kenh for p in year_pets),
+        "loai": Counter(p.loai for p in year_pets),
+        "linh_vuc": Counter(p.linh_vuc for p in year_pets),
+        "thon": Counter(p.thon or "" for p in year_pets),
+    }
+
+    handed, returned, per = survey_totals([s for s in ds.surveys if s.thang == latest])
+    criteria = []
+    for code, label in TIEU_CHI.choices:
+        counts = per[code]
+        criteria.append({"code": code, "label": label, "counts": counts, "n": sum(counts.values()),
+                         "fid": catalogue.CRITERION_FIGURE[code]})
+
+    steps = []
+    for st in ds.plan.buoc:
+        steps.append({"st": st, "status": step_status(st, end), "pct": step_percent_at(st, end)})
+
+    late_year = [c for c in ds.late_cases if str(c.ngay_hen_tra.year) == latest_year]
+    acts_recent = [a for a in ds.activities if a.ngay.strftime("%Y-%m") in recent]
+
+    by_field_latest = next(pm for pm in ds.procedures if pm.thang == latest).linh_vuc
+
+    ctx = {
+        "v": view,
+        "site": ds.site,
+        "latest": latest,
+        "latest_year": latest_year,
+        "as_of": as_of,
+        "recent": recent,
+        "pet_recent": _petition_rows(view, pet_recent, end),
+        "pet_open": _petition_rows(view, pet_open, end),
+        "breakdown": breakdown,
+        "survey": {"handed": handed, "returned": returned, "criteria": criteria,
+                   "rate": percent(returned, handed)},
+        "steps": steps,
+        "plan": ds.plan,
+        "late_year": late_year,
+        "acts_recent": acts_recent,
+        "by_field_latest": by_field_latest,
+        "tmonths": [pm.thang for pm in ds.procedures],
+        "smonths": [s.thang for s in ds.surveys],
+        "commitments": ds.commitments,
+        "groups": _figure_groups(),
+        "headline": catalogue.HEADLINE,
+    }
+    pages = [
+        ("index.md", "index.md.j2", "xa.yaml"),
+        ("thu-tuc-hanh-chinh.md", "thu-tuc-hanh-chinh.md.j2", "thu-tuc/"),
+        ("phan-anh-kien-nghi.md", "phan-anh-kien-nghi.md.j2", "phan-anh/"),
+        ("muc-do-hai-long.md", "muc-do-hai-long.md.j2", "khao-sat/"),
+        ("tien-do.md", "tien-do.md.j2", "ke-hoach.yaml"),
+        ("cam-ket.md", "cam-ket.md.j2", "cam-ket.yaml"),
+        ("thu-gui-nguoi-dan.md", "thu-gui-nguoi-dan.md.j2", "tre-han/"),
+        ("hoat-dong.md", "hoat-dong.md.j2", "hoat-dong/"),
+        ("so-lieu.md", "so-lieu.md.j2", ""),
+        ("phuong-phap.md", "phuong-phap.md.j2", ""),
+        ("gioi-thieu.md", "gioi-thieu.md.j2", "ke-hoach.yaml"),
+        ("lien-he.md", "lien-he.md.j2", "xa.yaml"),
+    ]
+    out = []
+    for path, template, source in pages:
+        text = env.get_template(template).render(**ctx)
+        out.append((path, text, source))
+    return out
+
+
+def _figure_groups():
+    groups = {}
+    for f in catalogue.FIGURES:
+        groups.setdefault(f.group, []).append(f)
+    return list(groups.items())

@@ -1,0 +1,101 @@
+"""Orchestration only: load → validate → compute → render → a list of artifacts.
+
+Nothing here writes to disk; the sinks (the MkDocs hooks, or a docs-tree writer) do.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import indicators
+from .loader import data_files, load_file
+from .problems import Problem
+from .validate import Dataset, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    path: str  # destination inside the docs tree, e.g. "thu-tuc-hanh-chinh.md"
+    content: bytes
+    source: str = ""  # the data file or folder it comes from, for the "edit" link
+
+
+@dataclass
+class Result:
+    data_dir: Path
+    files_total: int
+    problems: list[Problem]
+    dataset: Dataset | None = None
+    figures: list = field(default_factory=list)
+    as_of: date | None = None
+    artifacts: list[Artifact] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.dataset is not None
+
+
+def display_prefix(data_dir: Path) -> str:
+    """How data paths are shown to staff: relative to the working folder when possible."""
+    data_dir = data_dir.resolve()
+    try:
+        rel = data_dir.relative_to(Path.cwd().resolve())
+        text = rel.as_posix()
+    except ValueError:
+        text = data_dir.as_posix()
+    return "" if text in ("", ".") else text.rstrip("/") + "/"
+
+
+def check(data_dir: Path) -> Result:
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise FileNotFoundError(data_dir)
+    prefix = display_prefix(data_dir)
+    docs, problems = [], []
+    files = data_files(data_dir)
+    for f in files:
+        rel = f.relative_to(data_dir).as_posix()
+        doc, probs = load_file(f, prefix + rel, rel)
+        problems.extend(probs)
+        if doc is not None:
+            docs.append(doc)
+    dataset, problems = validate(docs, problems, prefix)
+    return Result(data_dir, len(files), problems, dataset)
+
+
+def build(data_dir: Path) -> Result:
+    """Check, then compute and render everything. No artifacts when there is any problem."""
+    from . import charts, exports, pages  # rendering only when building: `check` stays light
+
+    result = check(data_dir)
+    if not result.ok:
+        return result
+    ds = result.dataset
+    figures, as_of = indicators.compute(ds)
+    result.figures = figures
+    result.as_of = as_of
+    arts: list[Artifact] = []
+    drawn = charts.draw_all(ds, figures)
+    for name, svg in drawn.items():
+        arts.append(Artifact(f"bieu-do/{name}.svg", svg))
+    for path, text, source in pages.render_all(ds, figures, as_of):
+        arts.append(Artifact(path, text.encode("utf-8"), source))
+    for path, data in exports.export_all(ds, figures, as_of).items():
+        arts.append(Artifact(path, data))
+    result.artifacts = sorted(arts, key=lambda a: a.path)
+    return result
+
+
+def source_date_epoch(as_of: date) -> str:
+    """Seconds since 1970 at midnight UTC of the as-of date: a build date taken from the data."""
+    return str(int((as_of - date(1970, 1, 1)).total_seconds()))
+
+
+def data_dir_from_env() -> Path:
+    return Path(os.environ.get("GENERATOR_DATA_DIR") or DEFAULT_DATA)

@@ -1,0 +1,616 @@
+"""Documents → typed, immutable records + problems.
+
+First every file on its own (types, required fields, allowed values), then checks across
+records (unique IDs, dates in order, totals that add up, links that exist). Every problem in
+every file is collected; the caller decides to stop when there is any.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import catalogue
+from .loader import Document, Map, Scalar, Seq
+from .problems import Problem
+from .schema import (
+    KINDS,
+    Bool,
+    Date,
+    Enum,
+    Field,
+    Int,
+    ListOf,
+    MapOf,
+    Month,
+    Quarter,
+    Record,
+    Source,
+    Text,
+    kind_for,
+)
+from .workdays import WorkCalendar
+
+DATE_HINT = "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-05"
+
+_EMPTY = ("", "~", "null", "Null", "NULL")
+
+
+def _suggest(value: str, options) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+@dataclass
+class _Ctx:
+    path: str
+    problems: list
+    free_texts: list  # (text, path, line, field, label)
+
+    def add(self, line, fld, message, code, hint=""):
+        self.problems.append(Problem(self.path, line, fld, message, code, hint))
+
+
+def _is_empty(node) -> bool:
+    return node is None or (isinstance(node, Scalar) and not node.quoted and node.value.strip() in _EMPTY)
+
+
+def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
+    """Convert one node to a Python value; on a problem, record it and return None."""
+    line = node.line
+    if isinstance(typ, Record):
+        return _record(node, typ, ctx, fld)
+    if isinstance(typ, ListOf):
+        if isinstance(node, Scalar):
+            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
+                    "viết mỗi mục trên một dòng riêng, bắt đầu bằng '- '")
+            return None
+        if isinstance(node, Map):
+            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
+                    "thêm '- ' trước mục đầu tiên")
+            return None
+        out = []
+        for i, item in enumerate(node.items, 1):
+            if _is_empty(item):
+                ctx.add(item.line, f"{fld}[{i}]", f"mục {i} của «{label}» bị trống", "muc-trong", "xóa dòng '- ' thừa")
+                continue
+            out.append(_convert(item, typ.item, ctx, f"{fld}[{i}]", label))
+        if len(node.items) < typ.min_items:
+            ctx.add(line, fld, f"«{label}» cần ít nhất {typ.min_items} mục", "thieu-muc", "")
+        return tuple(out)
+    if isinstance(typ, MapOf):
+        if not isinstance(node, Map):
+            ctx.add(line, fld, f"«{label}» phải là một nhóm các mục dạng ten: giá trị", "sai-kieu", "")
+            return None
+        out = {}
+        codes = typ.keys.labels()
+        for key, value in node.items.items():
+            kline = node.key_lines.get(key, line)
+            if key not in codes:
+                sug = _suggest(key, codes)
+                hint = f"có phải ý bạn là '{sug}' ({codes[sug]})?" if sug else "các giá trị được phép: " + ", ".join(codes)
+                ctx.add(kline, f"{fld}.{key}", f"«{label}» không có mục '{key}'", "gia-tri-khong-hop-le", hint)
+                continue
+            out[key] = _convert(value, typ.value, ctx, f"{fld}.{key}", codes[key])
+        return out
+    # scalars
+    if not isinstance(node, Scalar):
+        ctx.add(line, fld, f"«{label}» phải là một giá trị đơn, không phải danh sách hay nhóm", "sai-kieu",
+                "viết giá trị ngay sau dấu hai chấm, trên cùng dòng")
+        return None
+    text = node.value.strip()
+    if isinstance(typ, Text):
+        text = " ".join(text.split()) if "\n" not in node.value.strip() else text
+        if len(text) > typ.max_len:
+            ctx.add(line, fld, f"«{label}» dài {len(text)} ký tự, quá giới hạn {typ.max_len}", "qua-dai",
+                    "viết ngắn gọn hơn")
+            return None
+        if typ.pattern and not re.fullmatch(typ.pattern, text):
+            ctx.add(line, fld, f"«{label}» '{text}' không đúng dạng", "sai-dinh-dang", typ.pattern_hint)
+            return None
+        if typ.free:
+            ctx.free_texts.append((text, ctx.path, line, fld, label))
+        return text
+    if isinstance(typ, Int):
+        t = text.replace(" ", "")
+        if re.fullmatch(r"-\d+", t):
+            ctx.add(line, fld, f"«{label}» không được là số âm ({text})", "so-am", "số lượng phải từ 0 trở lên")
+            return None
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", t):
+            ctx.add(line, fld, f"«{label}» '{text}' có dấu phân cách hàng nghìn", "sai-kieu-so",
+                    f"viết số liền, không có dấu chấm hay dấu phẩy, ví dụ {t.replace('.', '').replace(',', '')}")
+            return None
+        if not re.fullmatch(r"\d+", t):
+            ctx.add(line, fld, f"«{label}» phải là một số nguyên, không phải '{text}'", "sai-kieu-so",
+                    "chỉ viết chữ số, ví dụ 12")
+            return None
+        n = int(t)
+        if n < typ.min or (typ.max is not None and n > typ.max):
+            rng = f"từ {typ.min} đến {typ.max}" if typ.max is not None else f"từ {typ.min} trở lên"
+            ctx.add(line, fld, f"«{label}» = {n} nằm ngoài khoảng cho phép ({rng})", "ngoai-khoang", "")
+            return None
+        return n
+    if isinstance(typ, Date):
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not m:
+            if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", text):
+                parts = re.split(r"[/.-]", text)
+                example = f"{parts[2]}-{int(parts[1]):02d}-{int(parts[0]):02d}"
+                ctx.add(line, fld, f"«{label}» '{text}' viết theo dạng ngày/tháng/năm", "sai-dinh-dang-ngay",
+                        f"viết theo dạng NĂM-THÁNG-NGÀY: {example}")
+            else:
+                ctx.add(line, fld, f"«{label}» '{text}' không phải là ngày", "sai-dinh-dang-ngay", DATE_HINT)
+            return None
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            ctx.add(line, fld, f"«{label}»: ngày {text} không tồn tại", "ngay-khong-hop-le", DATE_HINT)
+            return None
+    if isinstance(typ, Month):
+        m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            ctx.add(line, fld, f"«{label}» '{text}' không phải là tháng", "sai-dinh-dang-thang",
+                    'viết theo dạng NĂM-THÁNG trong ngoặc kép, ví dụ "2024-03"')
+            return None
+        return text
+    if isinstance(typ, Quarter):
+        if not re.fullmatch(r"\d{4}-Q[1-4]", text):
+            ctx.add(line, fld, f"«{label}» '{text}' không phải là quý", "sai-dinh-dang-quy", "viết theo dạng NĂM-Q SỐ QUÝ, ví dụ 2024-Q1")
+            return None
+        return text
+    if isinstance(typ, Bool):
+        low = text.lower()
+        if low in ("có", "co", "true", "yes"):
+            return True
+        if low in ("không", "khong", "false", "no"):
+            return False
+        ctx.add(line, fld, f"«{label}» chỉ nhận 'có' hoặc 'không', không phải '{text}'", "sai-kieu-dung-sai", "ví dụ: có")
+        return None
+    if isinstance(typ, Enum):
+        codes = typ.labels()
+        if text in codes:
+            return text
+        sug = _suggest(text, codes)
+        if not sug:
+            by_label = {v.lower(): k for k, v in codes.items()}
+            sug = by_label.get(text.lower(), "")
+        hint = f"có phải ý bạn là '{sug}' ({codes[sug]})?" if sug else "các giá trị được phép: " + ", ".join(codes)
+        ctx.add(line, fld, f"«{label}» không nhận giá trị '{text}'", "gia-tri-khong-hop-le", hint)
+        return None
+    raise TypeError(typ)  # pragma: no cover
+
+
+def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
+    if not isinstance(node, Map):
+        ctx.add(node.line, prefix, f"«{rec.label}» phải là một nhóm các dòng dạng ten_truong: giá trị", "sai-kieu",
+                "so sánh với tệp mẫu cùng loại")
+        return None
+    values = {}
+    lines = {}
+    ok = True
+    for key, value in node.items.items():
+        kline = node.key_lines.get(key, node.line)
+        fpath = f"{prefix}.{key}" if prefix else key
+        f = rec.by_name.get(key)
+        if f is None:
+            sug = _suggest(key, rec.by_name)
+            hint = f"có phải ý bạn là '{sug}' ({rec.by_name[sug].label})?" if sug else (
+                "các trường được phép: " + ", ".join(rec.by_name))
+            ctx.add(kline, fpath, f"trường '{key}' không có trong mẫu «{rec.label}»", "truong-la", hint)
+            ok = False
+            continue
+        lines[key] = kline
+        if _is_empty(value):
+            continue
+        before = len(ctx.problems)
+        v = _convert(value, f.type, ctx, fpath, f.label)
+        if len(ctx.problems) > before:
+            ok = False
+        values[key] = v
+    for f in rec.fields:
+        if f.required and f.name not in values and not (isinstance(f.type, ListOf) and f.name in lines):
+            fpath = f"{prefix}.{f.name}" if prefix else f.name
+            example = f" ví dụ: {f.name}: {f.example}" if f.example else ""
+            ctx.add(node.line, fpath, f"thiếu trường bắt buộc '{f.name}' ({f.label})", "thieu-truong",
+                    ("thêm dòng" + example) if example else f"thêm trường {f.name}")
+            ok = False
+        if isinstance(f.type, ListOf) and f.name not in values:
+            values[f.name] = ()
+    if not ok:
+        return None
+    return rec.cls(**values, src=Source(ctx.path, node.line, lines))
+
+
+# ---------------------------------------------------------------- the typed data set
+
+
+@dataclass(frozen=True)
+class Dataset:
+    site: object
+    calendar: WorkCalendar
+    holidays: tuple
+    procedures: tuple  # ProcedureMonth, sorted by month
+    late_cases: tuple  # LateCase, sorted
+    petitions: tuple  # Petition, sorted by received date then ID
+    surveys: tuple  # SurveyMonth
+    letters: tuple  # LetterMonth
+    activities: tuple  # Activity
+    plan: object
+    commitments: object
+    months: tuple  # every month "YYYY-MM" covered by the data, in order
+    files: tuple = field(default=())  # (path, sha256) of every file read
+
+
+def _month_of(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _next_month(m: str) -> str:
+    y, mo = int(m[:4]), int(m[5:])
+    return f"{y + (mo == 12):04d}-{mo % 12 + 1:02d}"
+
+
+def month_range(first: str, last: str) -> list[str]:
+    out = [first]
+    while out[-1] < last:
+        out.append(_next_month(out[-1]))
+    return out
+
+
+# personal data in free text
+_PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
+_ID_NUMBER = re.compile(r"(?<!\d)(\d{12}|\d{9})(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_HOUSE = re.compile(r"(?i)\b(số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s*\d+")
+
+
+def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
+    law = "không được công bố dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)"
+    for text, path, line, fld, label in free_texts:
+        for m in _PHONE.finditer(text):
+            digits = re.sub(r"\D", "", m.group(0))
+            if digits.startswith("84"):
+                digits = "0" + digits[2:]
+            if digits not in allowed_numbers:
+                problems.append(Problem(path, line, fld, f"«{label}» có số điện thoại '{m.group(0)}': {law}", "du-lieu-ca-nhan-dien-thoai",
+                                        "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml"))
+        for m in _ID_NUMBER.finditer(text):
+            if _PHONE.fullmatch(m.group(0)):
+                continue
+            problems.append(Problem(path, line, fld, f"«{label}» có dãy số giống số CCCD/CMND: {law}", "du-lieu-ca-nhan-cccd",
+                                    "xóa số giấy tờ tùy thân; nếu cần, ghi 'đã kiểm tra giấy tờ'"))
+        for m in _EMAIL.finditer(text):
+            if m.group(0).lower() not in allowed_emails:
+                problems.append(Problem(path, line, fld, f"«{label}» có địa chỉ thư điện tử: {law}", "du-lieu-ca-nhan-email",
+                                        "xóa địa chỉ thư điện tử của cá nhân"))
+        if _HOUSE.search(text):
+            problems.append(Problem(path, line, fld, f"«{label}» có số nhà, ngõ, ngách: {law}", "du-lieu-ca-nhan-dia-chi",
+                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại thôn Phú Hậu 1'"))
+
+
+def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/"):
+    """Returns (dataset or None, problems). The dataset is None when there is any problem."""
+    problems: list[Problem] = list(load_problems or [])
+    free_texts: list = []
+    by_kind: dict[str, list] = {k.key: [] for k in KINDS}
+    for doc in documents:
+        kind, period = kind_for(doc.rel)
+        if kind is None:
+            problems.append(Problem(doc.path, 0, "", "tệp không thuộc loại dữ liệu nào", "tep-khong-ro-loai",
+                                    "đặt tệp đúng thư mục và đặt tên theo mẫu, ví dụ thu-tuc/2024-03.yaml, phan-anh/2024-03.yaml"))
+            continue
+        ctx = _Ctx(doc.path, problems, free_texts)
+        if doc.root is None:
+            ctx.add(0, "", "tệp rỗng", "tep-rong", f"chép tệp mẫu {kind.example_path} rồi sửa số liệu")
+            continue
+        rec = _record(doc.root, kind.record, ctx)
+        if rec is None:
+            continue
+        if period and kind.period == "month" and rec.thang != period:
+            ctx.add(rec.src.line_of("thang"), "thang", f"tháng trong tệp ({rec.thang}) khác tháng ở tên tệp ({period})",
+                    "thang-khong-khop", f"sửa thành thang: \"{period}\" hoặc đổi tên tệp")
+        if period and kind.period == "year" and str(rec.nam) != period:
+            ctx.add(rec.src.line_of("nam"), "nam", f"năm trong tệp ({rec.nam}) khác năm ở tên tệp ({period})",
+                    "nam-khong-khop", f"sửa thành nam: {period}")
+        by_kind[kind.key].append(rec)
+
+    for key, fname in (("site", "xa.yaml"), ("plan", "ke-hoach.yaml"), ("commitments", "cam-ket.yaml")):
+        if not by_kind[key] and not any(p.path.endswith(fname) for p in problems):
+            problems.append(Problem(f"{prefix}{fname}", 0, "", f"thiếu tệp {fname}", "thieu-tep",
+                                    f"tạo tệp {prefix}{fname} theo hướng dẫn"))
+    if not by_kind["procedures"] and not any("thu-tuc/" in p.path for p in problems):
+        problems.append(Problem(f"{prefix}thu-tuc/", 0, "", "chưa có số liệu thủ tục hành chính tháng nào", "thieu-tep",
+                                "tạo tệp data/thu-tuc/NĂM-THÁNG.yaml"))
+    if problems:
+        # cross-record checks need every file; say what per-file checks found first
+        _privacy_pass(by_kind, free_texts, problems)
+        return None, problems
+
+    site = by_kind["site"][0]
+    _privacy_pass(by_kind, free_texts, problems)
+    dataset = _cross_checks(by_kind, site, problems, prefix)
+    if problems:
+        return None, problems
+    return dataset, problems
+
+
+def _privacy_pass(by_kind, free_texts, problems):
+    allowed_numbers = set()
+    allowed_emails = set()
+    for site in by_kind["site"]:
+        allowed_numbers.add(site.dien_thoai)
+        allowed_emails.add(site.email.lower())
+        for leader in site.lanh_dao:
+            if leader is not None:
+                allowed_numbers.add(leader.dien_thoai)
+    _privacy(free_texts, allowed_numbers, allowed_emails, problems)
+
+
+def _p(problems, rec, fld, message, code, hint=""):
+    problems.append(Problem(rec.src.path, rec.src.line_of(fld), fld, message, code, hint))
+
+
+def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
+    fmt = lambda d: d.strftime("%d/%m/%Y")  # noqa: E731
+
+    # holidays → calendar
+    days_off, days_worked, years = set(), set(), set()
+    for hy in by_kind["holidays"]:
+        years.add(hy.nam)
+        for h in hy.ngay_nghi:
+            end = h.den_ngay or h.tu_ngay
+            if end < h.tu_ngay:
+                _p(problems, h, "den_ngay", f"ngày kết thúc {fmt(end)} trước ngày bắt đầu {fmt(h.tu_ngay)}", "ngay-sai-thu-tu")
+                continue
+            d = h.tu_ngay
+            while d <= end:
+                days_off.add(d)
+                d = date.fromordinal(d.toordinal() + 1)
+        for w in hy.ngay_lam_bu:
+            days_worked.add(w.ngay)
+    calendar = WorkCalendar(days_off, days_worked, years)
+
+    # procedures
+    procedures = sorted(by_kind["procedures"], key=lambda r: r.thang)
+    months = [p.thang for p in procedures]
+    for pm in procedures:
+        seen = {}
+        for row in pm.linh_vuc:
+            if row.linh_vuc in seen:
+                _p(problems, row, "linh_vuc", f"lĩnh vực '{row.linh_vuc}' được ghi hai lần trong tháng", "trung-linh-vuc",
+                   "gộp số liệu hai mục thành một")
+            seen[row.linh_vuc] = row
+            resolved = row.som_han + row.dung_han + row.tre_han
+            pending = row.dang_trong_han + row.dang_qua_han
+            if row.ton_truoc + row.tiep_nhan != resolved + pending:
+                _p(problems, row, "linh_vuc",
+                   f"số liệu không khớp: chuyển sang {row.ton_truoc} + tiếp nhận {row.tiep_nhan} = {row.ton_truoc + row.tiep_nhan}, "
+                   f"nhưng đã giải quyết {resolved} + đang giải quyết {pending} = {resolved + pending}",
+                   "tong-khong-khop",
+                   "ton_truoc + tiep_nhan phải bằng som_han + dung_han + tre_han + dang_trong_han + dang_qua_han; "
+                   "hãy chép lại từ hệ thống một cửa")
+            if row.truc_tuyen > row.tiep_nhan:
+                _p(problems, row, "truc_tuyen", f"số tiếp nhận trực tuyến ({row.truc_tuyen}) lớn hơn số tiếp nhận ({row.tiep_nhan})",
+                   "vuot-tong", "số trực tuyến là một phần của số tiếp nhận")
+            if (row.tai_nha or 0) > resolved:
+                _p(problems, row, "tai_nha", f"số giải quyết tại nhà ({row.tai_nha}) lớn hơn số đã giải quyết ({resolved})",
+                   "vuot-tong", "")
+    for prev, cur in zip(procedures, procedures[1:]):
+        if cur.thang != _next_month(prev.thang):
+            problems.append(Problem(cur.src.path, cur.src.line, "thang",
+                                    f"thiếu số liệu thủ tục hành chính tháng {_next_month(prev.thang)} (giữa {prev.thang} và {cur.thang})",
+                                    "thieu-thang", f"tạo tệp {prefix}thu-tuc/{_next_month(prev.thang)}.yaml"))
+            continue
+        prev_rows = {r.linh_vuc: r for r in prev.linh_vuc}
+        cur_rows = {r.linh_vuc: r for r in cur.linh_vuc}
+        for code in sorted(set(prev_rows) | set(cur_rows)):
+            pend = (prev_rows[code].dang_trong_han + prev_rows[code].dang_qua_han) if code in prev_rows else 0
+            carried = cur_rows[code].ton_truoc if code in cur_rows else 0
+            if pend != carried:
+                where = cur_rows.get(code) or cur
+                fld = "ton_truoc" if code in cur_rows else "linh_vuc"
+                _p(problems, where, fld,
+                   f"lĩnh vực '{code}': kỳ trước chuyển sang {carried}, nhưng cuối tháng {prev.thang} còn {pend} hồ sơ đang giải quyết",
+                   "chuyen-ky-khong-khop",
+                   f"ton_truoc tháng {cur.thang} phải bằng dang_trong_han + dang_qua_han tháng {prev.thang} ({pend})")
+
+    all_months = set(months)
+
+    # late cases
+    late = []
+    for lm in by_kind["late"]:
+        for c in lm.ho_so:
+            late.append(c)
+            if _month_of(c.ngay_hen_tra) != lm.thang:
+                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} không thuộc tháng {lm.thang} của tệp",
+                   "sai-thang", f"chuyển hồ sơ này sang tệp tre-han/{_month_of(c.ngay_hen_tra)}.yaml")
+            if c.ngay_hen_tra < c.ngay_nhan:
+                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+            if c.ngay_xin_loi and c.ngay_xin_loi < c.ngay_nhan:
+                _p(problems, c, "ngay_xin_loi", f"ngày xin lỗi {fmt(c.ngay_xin_loi)} trước ngày nhận hồ sơ {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+            if c.ngay_hen_moi and c.ngay_hen_moi <= c.ngay_hen_tra:
+                _p(problems, c, "ngay_hen_moi", f"ngày hẹn mới {fmt(c.ngay_hen_moi)} không sau ngày hẹn cũ {fmt(c.ngay_hen_tra)}", "ngay-sai-thu-tu")
+            if c.ngay_tra and c.ngay_tra < c.ngay_nhan:
+                _p(problems, c, "ngay_tra", f"ngày trả {fmt(c.ngay_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+            if c.so_thu_xin_loi and not c.ngay_xin_loi:
+                _p(problems, c, "so_thu_xin_loi", "có số thư xin lỗi nhưng thiếu ngày xin lỗi", "thieu-truong",
+                   "thêm ngay_xin_loi: NĂM-THÁNG-NGÀY")
+    late.sort(key=lambda c: (c.ngay_hen_tra, c.ngay_nhan, c.so_bien_nhan))
+    seen_receipts = {}
+    for c in late:
+        key = (c.so_bien_nhan, c.ngay_nhan)
+        if key in seen_receipts:
+            first = seen_receipts[key]
+            _p(problems, c, "so_bien_nhan", f"hồ sơ {c.so_bien_nhan} đã có trong sổ ({first.src.path}:{first.src.line})", "trung-ma",
+               "mỗi hồ sơ trễ hẹn chỉ ghi một lần, theo tháng của ngày hẹn trả đầu tiên")
+        seen_receipts.setdefault(key, c)
+
+    # petitions
+    villages = set(site.thon or ())
+    petitions = []
+    ids = {}
+    for pm in by_kind["petitions"]:
+        for p in pm.phan_anh:
+            petitions.append(p)
+            if p.ma in ids:
+                other = ids[p.ma]
+                _p(problems, p, "ma", f"mã {p.ma} đã dùng ở {other.src.path}:{other.src.line_of('ma')}", "trung-ma",
+                   "mỗi phản ánh có một mã riêng; tăng số thứ tự cuối mã")
+            ids.setdefault(p.ma, p)
+            if _month_of(p.ngay_nhan) != pm.thang:
+                _p(problems, p, "ngay_nhan", f"ngày tiếp nhận {fmt(p.ngay_nhan)} không thuộc tháng {pm.thang} của tệp", "sai-thang",
+                   f"chuyển mục này sang tệp phan-anh/{_month_of(p.ngay_nhan)}.yaml")
+            if p.ngay_giai_quyet and p.ngay_giai_quyet < p.ngay_nhan:
+                _p(problems, p, "ngay_giai_quyet", f"ngày giải quyết {fmt(p.ngay_giai_quyet)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}",
+                   "ngay-sai-thu-tu", "kiểm tra lại hai ngày; ngày giải quyết không thể trước ngày tiếp nhận")
+            if p.ngay_thu_ly and p.ngay_thu_ly < p.ngay_nhan:
+                _p(problems, p, "ngay_thu_ly", f"ngày thụ lý {fmt(p.ngay_thu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu")
+            if p.han_xu_ly and p.han_xu_ly < p.ngay_nhan:
+                _p(problems, p, "han_xu_ly", f"hạn xử lý {fmt(p.han_xu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu")
+            if p.ngay_thong_bao:
+                if not p.ngay_giai_quyet:
+                    _p(problems, p, "ngay_thong_bao", "có ngày thông báo kết quả nhưng chưa có ngày giải quyết", "thieu-truong",
+                       "thêm ngay_giai_quyet, hoặc xóa ngay_thong_bao")
+                elif p.ngay_thong_bao < p.ngay_giai_quyet:
+                    _p(problems, p, "ngay_thong_bao", f"ngày thông báo {fmt(p.ngay_thong_bao)} trước ngày giải quyết {fmt(p.ngay_giai_quyet)}",
+                       "ngay-sai-thu-tu")
+            if p.danh_gia and not p.ngay_giai_quyet:
+                _p(problems, p, "danh_gia", "có đánh giá của người gửi nhưng vụ việc chưa giải quyết xong", "thieu-truong",
+                   "thêm ngay_giai_quyet, hoặc xóa danh_gia")
+            if p.loai == "to-cao":
+                for fld in ("tom_tat", "ket_qua"):
+                    if getattr(p, fld):
+                        _p(problems, p, fld, "đơn tố cáo chỉ được công bố số lượng: không ghi nội dung và kết quả (Luật Tố cáo 2018, Điều 9)",
+                           "to-cao-co-noi-dung", f"xóa dòng {fld}")
+            else:
+                if not p.tom_tat:
+                    _p(problems, p, "ma", "thiếu tóm tắt nội dung (tom_tat)", "thieu-truong",
+                       'thêm dòng tom_tat: "..." đã bỏ tên, số điện thoại, số nhà của người gửi')
+                if p.ngay_giai_quyet and not p.ket_qua:
+                    _p(problems, p, "ngay_giai_quyet", "đã giải quyết nhưng thiếu kết quả (ket_qua)", "thieu-truong",
+                       'thêm dòng ket_qua: "..." nói ngắn gọn đã giải quyết thế nào')
+            if p.phuc_tap and p.loai != "khieu-nai":
+                _p(problems, p, "phuc_tap", "chỉ khiếu nại mới có thời hạn vụ việc phức tạp", "gia-tri-khong-hop-le", "xóa dòng phuc_tap")
+            if p.thon and villages and p.thon not in villages:
+                sug = _suggest(p.thon, villages)
+                _p(problems, p, "thon", f"thôn '{p.thon}' không có trong danh sách thôn của xa.yaml", "gia-tri-khong-hop-le",
+                   f"có phải ý bạn là '{sug}'?" if sug else "thêm thôn vào danh sách thon trong xa.yaml")
+    petitions.sort(key=lambda p: (p.ngay_nhan, p.ma))
+
+    # surveys
+    surveys = sorted(by_kind["surveys"], key=lambda r: r.thang)
+    for s in surveys:
+        if s.phieu_thu_ve > s.phieu_phat_ra:
+            _p(problems, s, "phieu_thu_ve", f"số phiếu thu về ({s.phieu_thu_ve}) lớn hơn số phiếu phát ra ({s.phieu_phat_ra})", "vuot-tong")
+        for code, lv in sorted(s.tieu_chi.items()):
+            total = lv.rat_hai_long + lv.hai_long + lv.binh_thuong + lv.khong_hai_long + lv.rat_khong_hai_long
+            if total > s.phieu_thu_ve:
+                _p(problems, lv, "rat_hai_long", f"tiêu chí '{code}' có {total} câu trả lời, nhiều hơn số phiếu thu về ({s.phieu_thu_ve})",
+                   "vuot-tong", "mỗi phiếu trả lời mỗi tiêu chí nhiều nhất một lần")
+
+    # letters: apology letters equal the ledger's apologies by month
+    apologies_by_month: dict[str, int] = {}
+    for c in late:
+        if c.ngay_xin_loi:
+            m = _month_of(c.ngay_xin_loi)
+            apologies_by_month[m] = apologies_by_month.get(m, 0) + 1
+    letters = sorted(by_kind["letters"], key=lambda r: r.thang)
+    for lt in letters:
+        expected = apologies_by_month.get(lt.thang, 0)
+        if lt.xin_loi != expected:
+            _p(problems, lt, "xin_loi", f"ghi {lt.xin_loi} thư xin lỗi, nhưng sổ thư xin lỗi có {expected} thư gửi trong tháng {lt.thang}",
+               "thu-xin-loi-khong-khop", "số thư xin lỗi phải bằng số hồ sơ trong tre-han/ có ngay_xin_loi thuộc tháng này")
+
+    # activities
+    activities = []
+    act_ids = {}
+    for am in by_kind["activities"]:
+        for a in am.hoat_dong:
+            activities.append(a)
+            if a.ma in act_ids:
+                other = act_ids[a.ma]
+                _p(problems, a, "ma", f"mã {a.ma} đã dùng ở {other.src.path}:{other.src.line_of('ma')}", "trung-ma", "")
+            act_ids.setdefault(a.ma, a)
+            if _month_of(a.ngay) != am.thang:
+                _p(problems, a, "ngay", f"ngày {fmt(a.ngay)} không thuộc tháng {am.thang} của tệp", "sai-thang", "")
+            for link in a.phan_anh:
+                if link not in ids:
+                    sug = _suggest(link, ids)
+                    _p(problems, a, "phan_anh", f"không có phản ánh mã '{link}'", "lien-ket-khong-ton-tai",
+                       f"có phải ý bạn là '{sug}'?" if sug else "kiểm tra mã trong thư mục phan-anh/")
+    activities.sort(key=lambda a: (a.ngay, a.ma))
+
+    # plan
+    plan = by_kind["plan"][0]
+    step_nos = set()
+    for st in plan.buoc:
+        if st.so in step_nos:
+            _p(problems, st, "so", f"bước {st.so} được ghi hai lần", "trung-ma")
+        step_nos.add(st.so)
+        prev = None
+        for u in st.tien_do:
+            if prev and u.ngay < prev.ngay:
+                _p(problems, u, "ngay", "các lần cập nhật tiến độ phải theo thứ tự thời gian", "ngay-sai-thu-tu")
+            if prev and u.phan_tram < prev.phan_tram:
+                _p(problems, u, "phan_tram", f"phần trăm giảm từ {prev.phan_tram} xuống {u.phan_tram}", "tien-do-giam",
+                   "tiến độ chỉ tăng; nếu cần sửa số cũ thì sửa lần cập nhật trước")
+            prev = u
+        if st.ngay_hoan_thanh:
+            if st.ngay_hoan_thanh < plan.van_ban.ngay:
+                _p(problems, st, "ngay_hoan_thanh", "ngày hoàn thành trước ngày ban hành kế hoạch", "ngay-sai-thu-tu")
+            if st.tien_do and st.tien_do[-1].phan_tram != 100:
+                _p(problems, st, "ngay_hoan_thanh", "đã có ngày hoàn thành nhưng lần cập nhật tiến độ cuối chưa đạt 100%", "tien-do-khong-khop",
+                   "thêm một lần cập nhật tiến độ 100% vào ngày hoàn thành")
+    reported = set()
+    for r in plan.bao_cao_thang:
+        if r.thang in reported:
+            _p(problems, r, "thang", f"báo cáo tháng {r.thang} được ghi hai lần", "trung-ma")
+        reported.add(r.thang)
+    quarters = set()
+    for r in plan.so_ket:
+        if r.quy in quarters:
+            _p(problems, r, "quy", f"sơ kết {r.quy} được ghi hai lần", "trung-ma")
+        quarters.add(r.quy)
+
+    # commitments: every evidence figure must exist
+    codes = set()
+    for g in by_kind["commitments"][0].nhom:
+        for c in g.cam_ket:
+            if c.ma in codes:
+                _p(problems, c, "ma", f"mã cam kết '{c.ma}' được dùng hai lần", "trung-ma")
+            codes.add(c.ma)
+            for fid in c.bang_chung:
+                if fid not in catalogue.BY_ID:
+                    sug = _suggest(fid, catalogue.BY_ID)
+                    _p(problems, c, "bang_chung", f"không có số liệu mã '{fid}'", "lien-ket-khong-ton-tai",
+                       f"có phải ý bạn là '{sug}'?" if sug else "xem danh sách mã số liệu ở trang Phương pháp tính")
+
+    # the months the data covers, and a holiday file for each of their years
+    for kind_key in ("petitions", "surveys", "letters", "activities", "late"):
+        for r in by_kind[kind_key]:
+            all_months.add(r.thang)
+    ordered = month_range(min(all_months), max(all_months)) if all_months else []
+    for year in sorted({int(m[:4]) for m in ordered}):
+        if year not in years:
+            problems.append(Problem(f"{prefix}ngay-nghi/{year}.yaml", 0, "", f"thiếu lịch ngày nghỉ lễ, Tết năm {year}", "thieu-ngay-nghi",
+                                    f"tạo tệp {prefix}ngay-nghi/{year}.yaml; hạn xử lý tính theo ngày làm việc cần lịch này"))
+
+    return Dataset(
+        site=site,
+        calendar=calendar,
+        holidays=tuple(sorted(by_kind["holidays"], key=lambda h: h.nam)),
+        procedures=tuple(procedures),
+        late_cases=tuple(late),
+        petitions=tuple(petitions),
+        surveys=tuple(surveys),
+        letters=tuple(letters),
+        activities=tuple(activities),
+        plan=plan,
+        commitments=by_kind["commitments"][0],
+        months=tuple(ordered),
+    )
+
+
+__all__ = ["Dataset", "validate", "month_range", "Field"]

