@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+ARGS ?=
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
@@ -24,7 +25,7 @@ check: $(STAMP)  ## check the data only
 	$(PY) -m generator check --data data
 
 test: $(STAMP)  ## run every test
-	$(PY) -m pytest
+	$(PY) -m pytest $(ARGS)
 
 bench: $(STAMP)  ## time the build of the sample site
 	$(PY) bench/bench.py
