@@ -9,6 +9,7 @@ to Unicode NFC.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,8 @@ _YAML_HINTS = [
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and "end of stream" in (exc.problem or ""):
+        mark = exc.context_mark  # an unclosed quote: name the line where it opens
     line = mark.line + 1 if mark else 0
     raw = f"{exc.problem or ''} {exc.context or ''}"
     lines = text.split("\n")
@@ -268,6 +271,9 @@ def _attach(node: Node, stack: list, path: str, problems: list[Problem]) -> None
     parent.key_lines[key.value] = key.line
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (with or without BOM) to NFC text, or a problem naming the first bad line."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -303,7 +309,22 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
             "tep-nhi-phan",
             "chỉ đặt tệp .yaml viết bằng chữ trong thư mục data/",
         )
-    return _nfc(text.replace("\r\n", "\n").replace("\r", "\n")), None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # line and paragraph separators pasted from Word or PDF: YAML counts them as line breaks but
+    # editors do not, which would shift every line number after them
+    text = text.replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        return None, Problem(
+            path,
+            line,
+            "",
+            f"có ký tự điều khiển không nhìn thấy (U+{ord(bad.group(0)):04X})",
+            "ky-tu-dieu-khien",
+            "xóa ký tự lạ ở dòng này (thường do dán từ Word, PDF hoặc Excel); gõ lại dòng đó nếu cần",
+        )
+    return _nfc(text), None
 
 
 def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, list[Problem]]:

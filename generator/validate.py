@@ -447,6 +447,24 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                "mỗi hồ sơ trễ hẹn chỉ ghi một lần, theo tháng của ngày hẹn trả đầu tiên")
         seen_receipts.setdefault(key, c)
 
+    # every late dossier has exactly one line in the apology ledger: over the months the procedures
+    # figures cover, per field, ledger lines = dossiers resolved late + dossiers still overdue at the end
+    if procedures:
+        first_day = date(int(months[0][:4]), int(months[0][5:]), 1)
+        last_pm = procedures[-1]
+        for code in sorted({r.linh_vuc for pm in procedures for r in pm.linh_vuc}):
+            expected = sum(r.tre_han for pm in procedures for r in pm.linh_vuc if r.linh_vuc == code)
+            expected += sum(r.dang_qua_han for r in last_pm.linh_vuc if r.linh_vuc == code)
+            ledger = [c for c in late if c.linh_vuc == code and first_day <= c.ngay_hen_tra
+                      and _month_of(c.ngay_hen_tra) <= last_pm.thang]
+            if len(ledger) != expected:
+                row = next((r for r in last_pm.linh_vuc if r.linh_vuc == code), last_pm)
+                _p(problems, row, "linh_vuc",
+                   f"lĩnh vực '{code}': số liệu thủ tục có {expected} hồ sơ trễ hạn (giải quyết quá hạn từ {months[0]} đến "
+                   f"{last_pm.thang} cộng số đang quá hạn cuối tháng {last_pm.thang}), nhưng sổ thư xin lỗi (tre-han/) có {len(ledger)} hồ sơ",
+                   "so-xin-loi-khong-khop",
+                   "mỗi hồ sơ trễ hạn phải có đúng một mục trong tre-han/, ghi vào tháng của ngày hẹn trả")
+
     # petitions
     villages = set(site.thon or ())
     petitions = []
