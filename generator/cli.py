@@ -18,7 +18,17 @@ MKDOCS_YML = pipeline.ROOT / "mkdocs.yml"
 
 
 class _Parser(argparse.ArgumentParser):
+    _MESSAGES = [
+        ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+        ("unrecognized arguments: ", "không hiểu tham số: "),
+        ("invalid choice: ", "lựa chọn không hợp lệ: "),
+        ("(choose from ", "(chọn một trong "),
+        ("expected one argument", "cần một giá trị"),
+    ]
+
     def error(self, message):  # usage errors in Vietnamese, exit 2
+        for en, vi in self._MESSAGES:
+            message = message.replace(en, vi)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"Lỗi cách dùng: {message}\n")
         sys.exit(2)

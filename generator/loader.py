@@ -114,8 +114,13 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     line = mark.line + 1 if mark else 0
     raw = f"{exc.problem or ''} {exc.context or ''}"
     lines = text.split("\n")
-    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-        raw = "found character '\\t'"
+    if mark and 0 < line <= len(lines):
+        text_line = lines[line - 1]
+        leading = text_line[: len(text_line) - len(text_line.lstrip())]
+        col = mark.column
+        at_mark = col < len(text_line) and text_line[col] == "\t"
+        if "\t" in leading or at_mark or "tab character" in raw:
+            raw = "found character '\\t'"
     for needle, message, hint, code in _YAML_HINTS:
         if needle in raw:
             return Problem(path, line, "", message, code, hint)
@@ -303,7 +308,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     if "\x00" in text:
         return None, Problem(
             path,
-            0,
+            text.count("\n", 0, text.index("\x00")) + 1,
             "",
             "tệp chứa ký tự nhị phân, không phải tệp văn bản YAML",
             "tep-nhi-phan",

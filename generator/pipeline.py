@@ -52,6 +52,18 @@ def display_prefix(data_dir: Path) -> str:
     return "" if text in ("", ".") else text.rstrip("/") + "/"
 
 
+def stray_files(data_dir: Path, prefix: str) -> list[Problem]:
+    """Files that look like data saved under the wrong name (e.g. 2024-05.yaml.txt from Notepad)."""
+    out = []
+    for p in sorted(data_dir.rglob("*")):
+        name = p.name.lower()
+        if p.is_file() and (".yaml" in name or ".yml" in name) and p.suffix.lower() not in (".yaml", ".yml"):
+            rel = p.relative_to(data_dir).as_posix()
+            out.append(Problem(prefix + rel, 0, "", "tệp có tên không kết thúc bằng .yaml nên không được đọc", "ten-tep-sai-duoi",
+                               "đổi tên tệp cho kết thúc bằng .yaml (trong Notepad chọn 'All files' khi lưu), hoặc xóa tệp thừa"))
+    return out
+
+
 def check(data_dir: Path) -> Result:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
@@ -59,13 +71,15 @@ def check(data_dir: Path) -> Result:
     prefix = display_prefix(data_dir)
     docs, problems = [], []
     files = data_files(data_dir)
+    problems += stray_files(data_dir, prefix)
     for f in files:
         rel = f.relative_to(data_dir).as_posix()
         doc, probs = load_file(f, prefix + rel, rel)
         problems.extend(probs)
         if doc is not None:
             docs.append(doc)
-    dataset, problems = validate(docs, problems, prefix)
+    present = {f.relative_to(data_dir).as_posix() for f in files}
+    dataset, problems = validate(docs, problems, prefix, present)
     return Result(data_dir, len(files), problems, dataset)
 
 

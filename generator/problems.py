@@ -23,6 +23,9 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+MISSING_FILE_CODES = {"thieu-tep", "thieu-ngay-nghi"}  # problems about files that do not exist
+
+
 def format_text(problems: list[Problem], files_total: int) -> str:
     """The plain report: one line per problem, then the hint, then a summary line."""
     out = []
@@ -31,7 +34,7 @@ def format_text(problems: list[Problem], files_total: int) -> str:
         out.append(f"{p.location()}  {field}{p.message}  [{p.code}]")
         if p.hint:
             out.append(f"  gợi ý: {p.hint}")
-    files_bad = len({p.path for p in problems})
+    files_bad = len({p.path for p in problems if p.code not in MISSING_FILE_CODES})
     out.append(
         f"Có {len(problems)} lỗi trong {files_bad}/{files_total} tệp. Chưa tạo trang nào."
     )

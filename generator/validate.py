@@ -114,8 +114,12 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
             ctx.free_texts.append((text, ctx.path, line, fld, label))
         return text
     if isinstance(typ, Int):
-        t = text.replace(" ", "")
-        if re.fullmatch(r"-\d+", t):
+        t = text
+        if re.fullmatch(r"\d{1,3}( \d{3})+", t):
+            ctx.add(line, fld, f"«{label}» '{text}' có dấu cách giữa các chữ số", "sai-kieu-so",
+                    f"viết số liền, ví dụ {t.replace(' ', '')}")
+            return None
+        if re.fullmatch(r"-\s*\d+", t):
             ctx.add(line, fld, f"«{label}» không được là số âm ({text})", "so-am", "số lượng phải từ 0 trở lên")
             return None
         if re.fullmatch(r"\d{1,3}([.,]\d{3})+", t):
@@ -203,6 +207,11 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
             continue
         lines[key] = kline
         if _is_empty(value):
+            if f.required and not isinstance(f.type, ListOf):
+                example = f", ví dụ: {f.name}: {f.example}" if f.example else ""
+                ctx.add(kline, fpath, f"trường bắt buộc '{f.name}' ({f.label}) để trống", "thieu-truong",
+                        f"điền giá trị sau dấu hai chấm{example}")
+                ok = False
             continue
         before = len(ctx.problems)
         v = _convert(value, f.type, ctx, fpath, f.label)
@@ -210,7 +219,12 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
             ok = False
         values[key] = v
     for f in rec.fields:
-        if f.required and f.name not in values and not (isinstance(f.type, ListOf) and f.name in lines):
+        if isinstance(f.type, ListOf) and f.name in lines and f.name not in values and f.type.min_items:
+            fpath = f"{prefix}.{f.name}" if prefix else f.name
+            ctx.add(lines[f.name], fpath, f"«{f.label}» cần ít nhất {f.type.min_items} mục", "thieu-muc",
+                    "thêm các mục bên dưới, mỗi mục bắt đầu bằng '- '")
+            ok = False
+        if f.required and f.name not in lines:
             fpath = f"{prefix}.{f.name}" if prefix else f.name
             example = f" ví dụ: {f.name}: {f.example}" if f.example else ""
             ctx.add(node.line, fpath, f"thiếu trường bắt buộc '{f.name}' ({f.label})", "thieu-truong",
@@ -261,7 +275,7 @@ def month_range(first: str, last: str) -> list[str]:
 
 # personal data in free text
 _PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<!\d)(\d{12}|\d{9})(?!\d)")
+_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{12}|\d{9})(?![\d.,])(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|m2|m²|kg))")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _HOUSE = re.compile(r"(?i)\b(số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s*\d+")
 
@@ -290,11 +304,22 @@ def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
                                     "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại thôn Phú Hậu 1'"))
 
 
-def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/"):
-    """Returns (dataset or None, problems). The dataset is None when there is any problem."""
+def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/",
+             present: set | None = None):
+    """Returns (dataset or None, problems). The dataset is None when there is any problem.
+
+    `present` is the set of paths (relative to the data folder) of every file found, readable or not."""
+    dataset, problems = _validate(documents, load_problems, prefix, present)
+    return dataset, sorted(problems)
+
+
+def _validate(documents, load_problems, prefix, present):
     problems: list[Problem] = list(load_problems or [])
+    if present is None:
+        present = {d.rel for d in documents}
     free_texts: list = []
     by_kind: dict[str, list] = {k.key: [] for k in KINDS}
+    site_doc = next((d for d in documents if d.rel == "xa.yaml"), None)
     for doc in documents:
         kind, period = kind_for(doc.rel)
         if kind is None:
@@ -317,34 +342,50 @@ def validate(documents: list[Document], load_problems: list[Problem] | None = No
         by_kind[kind.key].append(rec)
 
     for key, fname in (("site", "xa.yaml"), ("plan", "ke-hoach.yaml"), ("commitments", "cam-ket.yaml")):
-        if not by_kind[key] and not any(p.path.endswith(fname) for p in problems):
+        if fname not in present:
             problems.append(Problem(f"{prefix}{fname}", 0, "", f"thiếu tệp {fname}", "thieu-tep",
                                     f"tạo tệp {prefix}{fname} theo hướng dẫn"))
-    if not by_kind["procedures"] and not any("thu-tuc/" in p.path for p in problems):
+    if not any(re.fullmatch(r"thu-tuc/\d{4}-\d{2}\.yaml", r) for r in present):
         problems.append(Problem(f"{prefix}thu-tuc/", 0, "", "chưa có số liệu thủ tục hành chính tháng nào", "thieu-tep",
                                 "tạo tệp data/thu-tuc/NĂM-THÁNG.yaml"))
     if problems:
         # cross-record checks need every file; say what per-file checks found first
-        _privacy_pass(by_kind, free_texts, problems)
+        _privacy_pass(site_doc, free_texts, problems)
         return None, problems
 
     site = by_kind["site"][0]
-    _privacy_pass(by_kind, free_texts, problems)
+    _privacy_pass(site_doc, free_texts, problems)
     dataset = _cross_checks(by_kind, site, problems, prefix)
     if problems:
         return None, problems
     return dataset, problems
 
 
-def _privacy_pass(by_kind, free_texts, problems):
-    allowed_numbers = set()
-    allowed_emails = set()
-    for site in by_kind["site"]:
-        allowed_numbers.add(site.dien_thoai)
-        allowed_emails.add(site.email.lower())
-        for leader in site.lanh_dao:
-            if leader is not None:
-                allowed_numbers.add(leader.dien_thoai)
+def _official_contacts(site_doc) -> tuple[set, set]:
+    """The phone numbers and emails declared in xa.yaml, read from the raw document so that a
+    problem elsewhere in xa.yaml does not turn every mention of them into a privacy error."""
+    numbers, emails = set(), set()
+
+    def walk(node):
+        if isinstance(node, Map):
+            for key, value in node.items.items():
+                if isinstance(value, Scalar) and key == "dien_thoai":
+                    numbers.add(re.sub(r"\D", "", value.value))
+                elif isinstance(value, Scalar) and key == "email":
+                    emails.add(value.value.strip().lower())
+                else:
+                    walk(value)
+        elif isinstance(node, Seq):
+            for item in node.items:
+                walk(item)
+
+    if site_doc is not None:
+        walk(site_doc.root)
+    return numbers, emails
+
+
+def _privacy_pass(site_doc, free_texts, problems):
+    allowed_numbers, allowed_emails = _official_contacts(site_doc)
     _privacy(free_texts, allowed_numbers, allowed_emails, problems)
 
 
