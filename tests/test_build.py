@@ -138,3 +138,20 @@ def test_broken_data_fails_the_build_in_vietnamese(tmp_path):
     assert proc.returncode != 0
     assert "tong-khong-khop" in proc.stderr and "2024-04.yaml" in proc.stderr
     assert not (out / "index.html").exists()
+
+
+def test_generated_pages_link_to_the_data_they_come_from(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    xa = data / "xa.yaml"
+    xa.write_text(xa.read_text("utf-8") + 'kho_ma_nguon: "https://github.com/xa-mau/minh-bach"\n', "utf-8")
+    out = tmp_path / "site"
+    proc = mkdocs_build(data, out)
+    assert proc.returncode == 0, proc.stderr
+    tthc = (out / "thu-tuc-hanh-chinh" / "index.html").read_text("utf-8")
+    assert 'href="https://github.com/xa-mau/minh-bach/tree/main/data/thu-tuc/"' in tthc
+    home = (out / "index.html").read_text("utf-8")
+    assert 'href="https://github.com/xa-mau/minh-bach/edit/main/data/xa.yaml"' in home
+    # pages computed from every data kind have no single source to edit
+    methods = (out / "phuong-phap" / "index.html").read_text("utf-8")
+    assert "/edit/main/" not in methods and "/tree/main/" not in methods
