@@ -11,7 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import pipeline
+from . import guide, pipeline
 from .problems import FORMATS
 
 MKDOCS_YML = pipeline.ROOT / "mkdocs.yml"
@@ -48,6 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("docs", help="ghi toàn bộ thư mục trang (viết tay + tạo ra) để dùng với công cụ khác")
     t.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     t.add_argument("--out", required=True, help="thư mục ghi ra (phải trống hoặc chưa có)")
+    n = sub.add_parser("new", help="tạo tệp dữ liệu mới từ mẫu, ví dụ: new thu-tuc --period 2025-01")
+    n.add_argument("kind", metavar="LOẠI", help="một trong: " + ", ".join(guide.KIND_BY_SLUG))
+    n.add_argument("--period", help="tháng NĂM-THÁNG (hoặc năm với ngay-nghi); mặc định: tháng sau tháng mới nhất")
+    n.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    sc = sub.add_parser("schemas", help="ghi lại JSON Schema cho trình soạn thảo (generator/schemas/, .vscode/)")
+    sc.add_argument("--check", action="store_true", help="chỉ kiểm tra các tệp đã có có đúng không")
+    d = sub.add_parser("diff", help="so sánh số liệu với một phiên bản khác, ví dụ: diff origin/main")
+    d.add_argument("base", metavar="PHIÊN_BẢN", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
+    d.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    d.add_argument("--format", choices=["text", "markdown"], default="text", help="dạng kết quả")
     s = sub.add_parser("serve", help="xem trước trang, tự cập nhật khi sửa dữ liệu")
     s.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     s.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ (mặc định 127.0.0.1:8000)")
@@ -123,6 +133,121 @@ def cmd_docs(args) -> int:
     return 0
 
 
+def _usage(message: str) -> int:
+    sys.stderr.write(f"Lỗi cách dùng: {message}\n")
+    return 2
+
+
+def cmd_new(args) -> int:
+    import re
+
+    kind = guide.KIND_BY_SLUG.get(args.kind)
+    overrides = {}
+    if kind is None:
+        return _usage(f"không có loại dữ liệu '{args.kind}'; chọn một trong: {', '.join(guide.KIND_BY_SLUG)}")
+    data_dir = _data_dir(args.data)
+    folder = data_dir / guide.slug(kind)
+    if not kind.period:
+        if args.period:
+            return _usage(f"loại '{args.kind}' chỉ có một tệp, không cần --period")
+        target = data_dir / kind.example_path
+        text = guide.template(kind)
+    else:
+        pattern = r"\d{4}" if kind.period == "year" else r"\d{4}-(0[1-9]|1[0-2])"
+        period = args.period or _next_period(folder, kind.period)
+        if not re.fullmatch(pattern, period):
+            return _usage(f"--period '{period}' không đúng dạng {'NĂM' if kind.period == 'year' else 'NĂM-THÁNG'}")
+        target = folder / f"{period}.yaml"
+        villages = _villages(data_dir)
+        if villages:
+            overrides["thon"] = guide._yaml_text(villages[0])
+        text = _procedures_text(data_dir, kind, period) or guide.template(kind, overrides, period=period)
+    if target.exists():
+        return _usage(f"đã có tệp {target}; lệnh này không ghi đè. Hãy mở tệp đó để sửa")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Đã tạo {target}. Sửa các giá trị mẫu rồi chạy: python -m generator check")
+    return 0
+
+
+def _villages(data_dir: Path) -> list:
+    from .loader import load_file, plain
+
+    xa = data_dir / "xa.yaml"
+    if not xa.is_file():
+        return []
+    doc, _ = load_file(xa, "xa.yaml", "xa.yaml")
+    data = plain(doc.root) if doc else None
+    thon = data.get("thon") if isinstance(data, dict) else None
+    return [t for t in thon if isinstance(t, str)] if isinstance(thon, list) else []
+
+
+def _next_period(folder: Path, kind_period: str) -> str:
+    import datetime
+
+    names = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    if kind_period == "year":
+        return str(int(names[-1]) + 1) if names else str(datetime.date.today().year)
+    if not names:
+        today = datetime.date.today()
+        return f"{today.year:04d}-{today.month:02d}"
+    y, m = int(names[-1][:4]), int(names[-1][5:7])
+    return f"{y + (m == 12):04d}-{m % 12 + 1:02d}"
+
+
+def _procedures_text(data_dir: Path, kind, period: str) -> str | None:
+    """A new procedures month: one row per field of last month, carried over = last month's pending."""
+    if kind.key != "procedures":
+        return None
+    result = pipeline.check(data_dir)
+    if not result.ok or not result.dataset.procedures:
+        return None
+    last = result.dataset.procedures[-1]
+    y, m = int(period[:4]), int(period[5:])
+    if last.thang != f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}":
+        return None
+    head = guide.template(kind, period=period).split("\nlinh_vuc:")[0]
+    rows = ["linh_vuc:  # một mục cho mỗi lĩnh vực; ton_truoc đã lấy từ cuối tháng " + last.thang]
+    for r in last.linh_vuc:
+        rows.append(f"  - linh_vuc: {r.linh_vuc}")
+        rows.append(f"    ton_truoc: {r.dang_trong_han + r.dang_qua_han}")
+        for f in ("tiep_nhan", "truc_tuyen", "som_han", "dung_han", "tre_han", "dang_trong_han", "dang_qua_han", "tai_nha"):
+            rows.append(f"    {f}: 0")
+    return head + "\n" + "\n".join(rows) + "\n"
+
+
+def cmd_schemas(args) -> int:
+    import json
+
+    from .schema import KINDS
+
+    wanted = {pipeline.ROOT / guide.SCHEMA_DIR / f"{guide.slug(k)}.json": guide.json_schema_text(k) for k in KINDS}
+    wanted[pipeline.ROOT / ".vscode" / "settings.json"] = (
+        json.dumps(guide.vscode_settings(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    stale = [p for p, text in wanted.items() if not p.exists() or p.read_text("utf-8") != text]
+    if args.check:
+        for p in stale:
+            print(f"cũ hoặc thiếu: {p.relative_to(pipeline.ROOT)}")
+        return 1 if stale else 0
+    for p in stale:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(wanted[p], encoding="utf-8")
+        print(f"đã ghi {p.relative_to(pipeline.ROOT)}")
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from . import figdiff
+
+    data_dir = _data_dir(args.data)
+    try:
+        report = figdiff.diff_against(args.base, data_dir, args.format)
+    except figdiff.GitError as exc:
+        return _usage(str(exc))
+    sys.stdout.write(report.text)
+    return 1 if report.problems else 0
+
+
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
@@ -136,7 +261,8 @@ def cmd_serve(args) -> int:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "build": cmd_build, "docs": cmd_docs, "serve": cmd_serve}[args.command](args)
+        return {"check": cmd_check, "build": cmd_build, "docs": cmd_docs, "serve": cmd_serve,
+                "new": cmd_new, "schemas": cmd_schemas, "diff": cmd_diff}[args.command](args)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import catalogue
+from . import catalogue, guide
 from .indicators import (
     as_of_date,
     index,
@@ -28,7 +28,8 @@ from .indicators import (
     survey_totals,
 )
 from .numfmt import fmt_dec, fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period, fmt_value, percent
-from .schema import KENH, LINH_VUC, LOAI_HOAT_DONG, LOAI_PAKN, MUC_HAI_LONG, TIEU_CHI
+from .problems import CODES
+from .schema import KINDS, KENH, LINH_VUC, LOAI_HOAT_DONG, LOAI_PAKN, MUC_HAI_LONG, TIEU_CHI
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -230,6 +231,8 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         "groups": _figure_groups(),
         "headline": catalogue.HEADLINE,
     }
+    ctx["kinds"] = _guide_kinds()
+    ctx["codes"] = sorted(CODES.items())
     pages = [
         ("index.md", "index.md.j2", "xa.yaml"),
         ("thu-tuc-hanh-chinh.md", "thu-tuc-hanh-chinh.md.j2", "thu-tuc/"),
@@ -243,11 +246,35 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         ("phuong-phap.md", "phuong-phap.md.j2", ""),
         ("gioi-thieu.md", "gioi-thieu.md.j2", "ke-hoach.yaml"),
         ("lien-he.md", "lien-he.md.j2", "xa.yaml"),
+        ("huong-dan.md", "huong-dan.md.j2", ""),
     ]
     out = []
     for path, template, source in pages:
         text = env.get_template(template).render(**ctx)
         out.append((path, text, source))
+    return out
+
+
+def _guide_kinds():
+    """Everything the data guide prints about each kind, from the schema declarations."""
+    out = []
+    for kind in KINDS:
+        rows = [
+            {"name": name, "label": f.label, "help": f.help, "type": guide.type_text(f.type),
+             "required": f.required, "example": f.example}
+            for name, f in guide.field_rows(kind.record)
+        ]
+        where = kind.example_path if not kind.period else guide.slug(kind) + ("/NĂM-THÁNG.yaml" if kind.period == "month" else "/NĂM.yaml")
+        text = guide.template(kind)
+        out.append({
+            "slug": guide.slug(kind),
+            "label": kind.label,
+            "where": where,
+            "period": kind.period,
+            "template": Markup("\n".join(("    " + line) if line else "" for line in text.rstrip("\n").split("\n"))),
+            "rows": rows,
+            "enums": [(name, list(e.choices)) for name, e in guide.enums(kind.record)],
+        })
     return out
 
 

@@ -9,6 +9,69 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+# Every problem code, with what it means for staff. The data guide (/huong-dan/) prints this
+# list, and a Problem with a code that is not here cannot be created, so none goes undocumented.
+CODES: dict[str, str] = {
+    # reading the file
+    "cu-phap-yaml": "Tệp viết sai cú pháp YAML: thiếu dấu hai chấm, thụt lề không thẳng hàng, thiếu ngoặc kép đóng…",
+    "tab": "Tệp có ký tự Tab; YAML chỉ cho thụt lề bằng dấu cách.",
+    "ma-hoa-khong-phai-utf8": "Tệp không lưu ở mã UTF-8 (ví dụ Windows-1258, TCVN3, UTF-16); chữ Việt sẽ bị hỏng.",
+    "tep-nhi-phan": "Tệp chứa ký tự nhị phân, không phải tệp văn bản.",
+    "ky-tu-dieu-khien": "Tệp có ký tự điều khiển không nhìn thấy, thường do dán từ Word, PDF hoặc Excel.",
+    "tep-qua-lon": "Tệp quá lớn; mỗi tệp chỉ chứa số liệu của một tháng.",
+    "tep-rong": "Tệp không có nội dung.",
+    "nhieu-tai-lieu": "Tệp có nhiều tài liệu YAML (dòng ---).",
+    "trung-khoa": "Một trường được viết hai lần trong cùng một mục; giá trị sau sẽ đè mất giá trị trước.",
+    "neo-yaml": "Tệp dùng neo YAML (&tên), không được phép.",
+    "bi-danh-yaml": "Tệp dùng bí danh YAML (*tên), không được phép.",
+    "khoa-gop-yaml": "Tệp dùng khóa gộp YAML (<<), không được phép.",
+    "the-yaml": "Tệp dùng thẻ kiểu YAML (bắt đầu bằng !), không được phép.",
+    "khoa-khong-hop-le": "Tên trường không phải là chữ.",
+    "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
+    "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",
+    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, ke-hoach.yaml, cam-ket.yaml, hoặc chưa có tháng thủ tục nào).",
+    # fields and values
+    "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); chương trình gợi ý tên gần đúng.",
+    "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc để trống.",
+    "sai-kieu": "Giá trị sai dạng: cần danh sách mà viết một giá trị, hoặc ngược lại.",
+    "muc-trong": "Danh sách có mục trống (dòng '- ' không có nội dung).",
+    "thieu-muc": "Danh sách cần ít nhất một mục.",
+    "qua-dai": "Nội dung dài quá giới hạn của trường.",
+    "sai-dinh-dang": "Giá trị không đúng dạng quy định (mã, số điện thoại, số biên nhận đã che…).",
+    "sai-kieu-so": "Cần một số nguyên viết liền, không dấu chấm, dấu phẩy hay dấu cách.",
+    "so-am": "Số lượng không được âm.",
+    "ngoai-khoang": "Số nằm ngoài khoảng cho phép (ví dụ phần trăm lớn hơn 100).",
+    "sai-dinh-dang-ngay": "Ngày không viết theo dạng NĂM-THÁNG-NGÀY.",
+    "ngay-khong-hop-le": "Ngày không tồn tại (ví dụ 2024-02-30).",
+    "sai-dinh-dang-thang": "Tháng không viết theo dạng NĂM-THÁNG.",
+    "sai-dinh-dang-quy": "Quý không viết theo dạng NĂM-QSỐ, ví dụ 2024-Q1.",
+    "sai-kieu-dung-sai": "Trường có/không chỉ nhận 'có' hoặc 'không'.",
+    "gia-tri-khong-hop-le": "Giá trị không có trong danh sách được phép; chương trình gợi ý giá trị gần đúng.",
+    # across records
+    "thang-khong-khop": "Tháng ghi trong tệp khác tháng ở tên tệp.",
+    "nam-khong-khop": "Năm ghi trong tệp khác năm ở tên tệp.",
+    "sai-thang": "Mục được ghi vào tệp của tháng khác với ngày của nó.",
+    "ngay-sai-thu-tu": "Các ngày sai thứ tự (ví dụ ngày giải quyết trước ngày tiếp nhận).",
+    "trung-ma": "Mã (hoặc hồ sơ, bước, tháng báo cáo) bị ghi hai lần.",
+    "trung-linh-vuc": "Một lĩnh vực được ghi hai lần trong cùng tháng.",
+    "tong-khong-khop": "Số liệu thủ tục không khớp: chuyển sang + tiếp nhận phải bằng đã giải quyết + đang giải quyết.",
+    "chuyen-ky-khong-khop": "Số chuyển sang tháng này khác số đang giải quyết cuối tháng trước.",
+    "thieu-thang": "Thiếu tệp thủ tục hành chính của một tháng ở giữa.",
+    "vuot-tong": "Một phần lớn hơn tổng (ví dụ số trực tuyến lớn hơn số tiếp nhận, số phiếu thu về lớn hơn số phát ra).",
+    "so-xin-loi-khong-khop": "Số hồ sơ trễ hạn trong số liệu thủ tục khác số hồ sơ trong sổ thư xin lỗi.",
+    "thu-xin-loi-khong-khop": "Số thư xin lỗi trong tháng khác số thư ghi trong sổ thư xin lỗi.",
+    "to-cao-co-noi-dung": "Đơn tố cáo có ghi nội dung hoặc kết quả; chỉ được công bố số lượng.",
+    "lien-ket-khong-ton-tai": "Mã được nhắc tới (phản ánh, số liệu) không tồn tại.",
+    "tien-do-giam": "Phần trăm tiến độ giảm so với lần cập nhật trước.",
+    "tien-do-khong-khop": "Đã ghi ngày hoàn thành nhưng tiến độ chưa đạt 100%.",
+    "thieu-ngay-nghi": "Thiếu lịch ngày nghỉ lễ, Tết của một năm có số liệu.",
+    # personal data
+    "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
+    "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",
+    "du-lieu-ca-nhan-email": "Nội dung có địa chỉ thư điện tử cá nhân.",
+    "du-lieu-ca-nhan-dia-chi": "Nội dung có số nhà, ngõ, ngách.",
+}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,6 +81,10 @@ class Problem:
     message: str  # Vietnamese, what is wrong
     code: str  # stable, ASCII, e.g. "ngay-khong-hop-le"
     hint: str = ""  # Vietnamese, how to fix it, with an example
+
+    def __post_init__(self):
+        if self.code not in CODES:
+            raise ValueError(f"undocumented problem code {self.code!r}: add it to problems.CODES")
 
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

@@ -180,10 +180,19 @@ def yn(b):
     return "có" if b else "không"
 
 
+def schema_line(path):
+    """The editor hint that ties a data file to its JSON Schema (generator/schemas/)."""
+    parts = os.path.normpath(path).split(os.sep)
+    i = len(parts) - 1 - parts[::-1].index("data") if "data" in parts else len(parts) - 2
+    inside = parts[i + 1:]
+    name = inside[0][:-5] if len(inside) == 1 else inside[0]
+    return f"# yaml-language-server: $schema={'../' * len(inside)}generator/schemas/{name}.json"
+
+
 def write(path, lines):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines).rstrip("\n") + "\n")
+        f.write("\n".join([schema_line(path)] + lines).rstrip("\n") + "\n")
 
 
 # ---------------------------------------------------------------------------

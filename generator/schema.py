@@ -224,7 +224,7 @@ SITE = Record(
             Text(500, free=True),
             "Ghi chú về đơn vị hành chính",
             "ví dụ ghi chú về sắp xếp đơn vị hành chính từ 01/07/2025",
-            "",
+            "Từ ngày 01/7/2025 không còn cấp huyện; số liệu trước đó ghi theo tên đơn vị hành chính cũ",
             required=False,
         ),
         Field("mo_hinh", Text(200), "Tên mô hình", "", "Chính quyền thân thiện, vì Nhân dân phục vụ"),
@@ -457,7 +457,7 @@ STEP = Record(
     [
         Field("so", Int(min=1, max=20), "Số thứ tự bước", "", "1"),
         Field("ten", Text(200), "Tên bước", "", "Ban hành Nghị quyết, thành lập Ban điều hành"),
-        Field("noi_dung", Text(2000), "Nội dung", "theo nguyên văn kế hoạch", ""),
+        Field("noi_dung", Text(2000), "Nội dung", "theo nguyên văn kế hoạch", "Đảng ủy xã xây dựng và ban hành Nghị quyết để lãnh đạo thực hiện mô hình"),
         Field("han", Date(), "Hạn hoàn thành", "bỏ trống với bước thực hiện thường xuyên", "2023-11-15", required=False),
         Field("han_nguyen_van", Text(300), "Hạn theo nguyên văn", "", "Thực hiện xong trước ngày 15/11/2023."),
         Field(
@@ -468,7 +468,7 @@ STEP = Record(
                     "Mốc khác trong văn bản",
                     [
                         Field("ngay", Date(), "Ngày", "", "2023-12-31"),
-                        Field("nguon", Text(400), "Nguồn", "đoạn văn bản nêu mốc này", ""),
+                        Field("nguon", Text(400), "Nguồn", "đoạn văn bản nêu mốc này", "Mục “Về tổ chức thực hiện”, nhiệm vụ của Đảng ủy"),
                     ],
                 )
             ),
@@ -489,7 +489,7 @@ STEP = Record(
                     [
                         Field("ngay", Date(), "Ngày", "", "2023-10-20"),
                         Field("phan_tram", Int(min=0, max=100), "Phần trăm hoàn thành", "", "50"),
-                        Field("ghi_chu", Text(300), "Ghi chú", "", "", required=False),
+                        Field("ghi_chu", Text(300), "Ghi chú", "", "Đã ban hành Nghị quyết", required=False),
                     ],
                 )
             ),
@@ -513,8 +513,8 @@ PLAN = Record(
                     Field("so", Text(60), "Số hiệu", "", "01/KHPH-DV-UBND"),
                     Field("ngay", Date(), "Ngày ban hành", "", "2023-09-25"),
                     Field("co_quan", ListOf(Text(120), min_items=1), "Cơ quan ban hành", "", '["Khối Dân vận Đảng ủy xã", "UBND xã"]'),
-                    Field("ten", Text(400), "Tên văn bản", "", ""),
-                    Field("muc_dich", Text(2000), "Mục đích, yêu cầu", "", "", required=False),
+                    Field("ten", Text(400), "Tên văn bản", "", "Kế hoạch xây dựng thực hiện mô hình “Chính quyền thân thiện, vì Nhân dân phục vụ”"),
+                    Field("muc_dich", Text(2000), "Mục đích, yêu cầu", "", "Nâng cao chất lượng phục vụ Nhân dân", required=False),
                 ],
             ),
             "Văn bản kế hoạch",
@@ -580,7 +580,7 @@ PLAN = Record(
                     "Nhiệm vụ",
                     [
                         Field("don_vi", Text(120), "Đơn vị", "", "Đảng ủy xã"),
-                        Field("noi_dung", ListOf(Text(2000), min_items=1), "Nhiệm vụ", "", ""),
+                        Field("noi_dung", ListOf(Text(2000), min_items=1), "Nhiệm vụ", "mỗi nhiệm vụ một dòng", '["Xây dựng và ban hành nghị quyết để lãnh đạo thực hiện mô hình"]'),
                     ],
                 )
             ),

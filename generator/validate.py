@@ -215,6 +215,10 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
             continue
         before = len(ctx.problems)
         v = _convert(value, f.type, ctx, fpath, f.label)
+        if v == "" and f.required:
+            example = f", ví dụ: {f.name}: {f.example}" if f.example else ""
+            ctx.add(kline, fpath, f"trường bắt buộc '{f.name}' ({f.label}) để trống", "thieu-truong",
+                    f"điền giá trị sau dấu hai chấm{example}")
         if len(ctx.problems) > before:
             ok = False
         values[key] = v

@@ -115,3 +115,15 @@ def test_sample_site_builds_strictly_and_publishes_the_figures(tmp_path):
             assert f["note"]
     home = (out / "index.html").read_text("utf-8")
     assert "Dữ liệu minh họa." in home and "Trường Xuân" in home
+
+
+def test_every_data_file_points_its_editor_at_its_schema():
+    from generator import guide
+    from generator.schema import kind_for
+
+    for path in DATA.rglob("*.yaml"):
+        rel = path.relative_to(DATA).as_posix()
+        kind, _ = kind_for(rel)
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={guide.schema_ref(kind)}", rel
+        assert (path.parent / guide.schema_ref(kind)).resolve().is_file(), rel

@@ -324,3 +324,10 @@ def test_actionlint():
         timeout=300,
     )
     assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+
+
+def test_pr_workflow_writes_the_figure_changes_to_the_job_summary():
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert "-m generator diff" in text and "$GITHUB_STEP_SUMMARY" in text
+    assert "fetch-depth: 0" in text  # the base branch must be present to compare against
+    assert "${{ github.base_ref }}" not in text.split("run:")[-1].split("\n")[0]  # passed via env, not templated into the shell
