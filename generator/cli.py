@@ -58,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("base", metavar="PHIÊN_BẢN", help="nhánh hoặc commit để so sánh, ví dụ origin/main")
     d.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     d.add_argument("--format", choices=["text", "markdown"], default="text", help="dạng kết quả")
+    pb = sub.add_parser("publish", help="công bố chính thức số liệu một kỳ (ghi vào sổ công bố data/cong-bo/)")
+    pb.add_argument("period", metavar="KỲ", help="tháng 2024-03, quý 2024-Q1 hoặc năm 2024")
+    pb.add_argument("--date", help="ngày công bố NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    pb.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    co = sub.add_parser("correct", help="ghi mục đính chính cho mọi số liệu đã công bố bị thay đổi")
+    co.add_argument("--reason", required=True, help="lý do đính chính, ví dụ: \"Bổ sung phản ánh nhập muộn\"")
+    co.add_argument("--date", help="ngày đính chính NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    co.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     s = sub.add_parser("serve", help="xem trước trang, tự cập nhật khi sửa dữ liệu")
     s.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     s.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ (mặc định 127.0.0.1:8000)")
@@ -248,6 +256,71 @@ def cmd_diff(args) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_publish(args) -> int:
+    import datetime
+    import re
+
+    from . import ledger
+    from .indicators import periods_for
+    from .schema import PERIOD_PATTERN
+
+    if not re.fullmatch(PERIOD_PATTERN, args.period):
+        return _usage(f"kỳ '{args.period}' không đúng dạng: tháng 2024-03, quý 2024-Q1 hoặc năm 2024")
+    try:
+        on = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+    except ValueError:
+        return _usage(f"ngày '{args.date}' không đúng dạng NĂM-THÁNG-NGÀY")
+    data_dir = _data_dir(args.data)
+    result = pipeline.check(data_dir)
+    if result.problems:
+        _report(result, "text")
+        return 1
+    period = next((p for p in periods_for(result.dataset.months) if p.key == args.period), None)
+    if period is None:
+        return _usage(f"không có số liệu kỳ {args.period}")
+    if period.end > result.as_of:
+        return _usage(f"kỳ {args.period} chưa kết thúc trong dữ liệu (dữ liệu tính đến {result.as_of:%d/%m/%Y})")
+    if on <= period.end:
+        return _usage(f"ngày công bố {on:%d/%m/%Y} phải sau ngày cuối kỳ {period.end:%d/%m/%Y}")
+    target = data_dir / "cong-bo" / f"{args.period}.yaml"
+    if target.exists():
+        return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, thêm mục vào dinh-chinh.yaml")
+    kind = guide.KIND_BY_SLUG["cong-bo"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(ledger.ledger_text(args.period, on, result.figures, guide.schema_ref(kind)), encoding="utf-8")
+    n = sum(1 for f in result.figures if f.period == args.period)
+    print(f"Đã ghi {n} số liệu kỳ {args.period}, công bố ngày {on:%d/%m/%Y}, vào {target}. Hãy commit tệp này.")
+    return 0
+
+
+def cmd_correct(args) -> int:
+    import datetime
+
+    from . import ledger
+
+    try:
+        on = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+    except ValueError:
+        return _usage(f"ngày '{args.date}' không đúng dạng NĂM-THÁNG-NGÀY")
+    data_dir = _data_dir(args.data)
+    result = pipeline.check(data_dir, frozen=False)
+    if result.problems:
+        _report(result, "text")
+        return 1
+    items = ledger.pending_corrections(result.dataset, result.figures, on, args.reason)
+    if not items:
+        print("Không có số liệu đã công bố nào thay đổi; không cần đính chính.")
+        return 0
+    target = data_dir / "dinh-chinh.yaml"
+    existing = target.read_text("utf-8") if target.exists() else None
+    kind = guide.KIND_BY_SLUG["dinh-chinh"]
+    target.write_text(ledger.corrections_text(existing, items, guide.schema_ref(kind)), encoding="utf-8")
+    for it in items:
+        print(f"đính chính {it['ma']} kỳ {it['ky']}: {it['gia_tri_cu']} → {it['gia_tri_moi']}")
+    print(f"Đã ghi {len(items)} mục vào {target}. Kiểm tra lại lý do rồi commit cùng thay đổi dữ liệu.")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
@@ -262,7 +335,8 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"check": cmd_check, "build": cmd_build, "docs": cmd_docs, "serve": cmd_serve,
-                "new": cmd_new, "schemas": cmd_schemas, "diff": cmd_diff}[args.command](args)
+                "new": cmd_new, "schemas": cmd_schemas, "diff": cmd_diff, "publish": cmd_publish,
+                "correct": cmd_correct}[args.command](args)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import indicators
+from . import indicators, ledger
 from .loader import data_files, load_file
 from .problems import Problem
 from .validate import Dataset, validate
@@ -64,7 +64,7 @@ def stray_files(data_dir: Path, prefix: str) -> list[Problem]:
     return out
 
 
-def check(data_dir: Path) -> Result:
+def check(data_dir: Path, frozen: bool = True) -> Result:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise FileNotFoundError(data_dir)
@@ -80,7 +80,15 @@ def check(data_dir: Path) -> Result:
             docs.append(doc)
     present = {f.relative_to(data_dir).as_posix() for f in files}
     dataset, problems = validate(docs, problems, prefix, present)
-    return Result(data_dir, len(files), problems, dataset)
+    result = Result(data_dir, len(files), problems, dataset)
+    if dataset is not None:
+        # published figures are frozen: comparing them needs the figures, so `check` computes them
+        result.figures, result.as_of = indicators.compute(dataset)
+        changed = ledger.check(dataset, result.figures) if frozen else []
+        if changed:
+            result.problems = sorted(changed)
+            result.dataset = None
+    return result
 
 
 def build(data_dir: Path) -> Result:
@@ -91,9 +99,7 @@ def build(data_dir: Path) -> Result:
     if not result.ok:
         return result
     ds = result.dataset
-    figures, as_of = indicators.compute(ds)
-    result.figures = figures
-    result.as_of = as_of
+    figures, as_of = result.figures, result.as_of
     arts: list[Artifact] = []
     drawn = charts.draw_all(ds, figures)
     for name, svg in drawn.items():

@@ -65,6 +65,10 @@ CODES: dict[str, str] = {
     "tien-do-giam": "Phần trăm tiến độ giảm so với lần cập nhật trước.",
     "tien-do-khong-khop": "Đã ghi ngày hoàn thành nhưng tiến độ chưa đạt 100%.",
     "thieu-ngay-nghi": "Thiếu lịch ngày nghỉ lễ, Tết của một năm có số liệu.",
+    # published figures
+    "so-lieu-cong-bo-thay-doi": "Số liệu đã công bố bị thay đổi mà chưa có mục đính chính.",
+    "dinh-chinh-khong-khop": "Mục đính chính không khớp với giá trị đã công bố hoặc giá trị hiện tại.",
+    "so-lieu-cong-bo-bi-mat": "Số liệu đã công bố không còn tính được từ dữ liệu hiện tại.",
     # personal data
     "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
     "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",

@@ -630,6 +630,62 @@ COMMITMENTS = Record(
 )
 
 
+PERIOD_PATTERN = r"\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?"
+VALUE_PATTERN = r"-?\d+(\.\d+)?|không có số liệu|chưa đủ phiếu"
+
+PUBLISHED = Record(
+    "PublishedPeriod",
+    "Sổ công bố số liệu của một kỳ",
+    [
+        Field("ky", Text(10, pattern=PERIOD_PATTERN, pattern_hint="tháng 2024-03, quý 2024-Q1 hoặc năm 2024"), "Kỳ", "trùng với tên tệp", '"2024-03"'),
+        Field("ngay_cong_bo", Date(), "Ngày công bố", "ngày số liệu của kỳ được công bố chính thức", "2024-04-05"),
+        Field(
+            "so_lieu",
+            ListOf(
+                Record(
+                    "PublishedFigure",
+                    "Số liệu đã công bố",
+                    [
+                        Field("ma", Text(80), "Mã số liệu", "", "tthc.ty_le_dung_han"),
+                        Field("gia_tri", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"),
+                              "Giá trị đã công bố", "do lệnh publish ghi; không sửa tay", '"96.2"'),
+                    ],
+                ),
+                min_items=1,
+            ),
+            "Các số liệu đã công bố",
+            "do lệnh python -m generator publish ghi; muốn sửa một số đã công bố thì thêm mục đính chính vào dinh-chinh.yaml",
+        ),
+    ],
+)
+
+CORRECTIONS = Record(
+    "Corrections",
+    "Đính chính số liệu đã công bố",
+    [
+        Field(
+            "dinh_chinh",
+            ListOf(
+                Record(
+                    "Correction",
+                    "Đính chính",
+                    [
+                        Field("ma", Text(80), "Mã số liệu", "", "pakn.tiep_nhan"),
+                        Field("ky", Text(10, pattern=PERIOD_PATTERN, pattern_hint="tháng 2024-03, quý 2024-Q1 hoặc năm 2024"), "Kỳ", "", '"2024-06"'),
+                        Field("gia_tri_cu", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"), "Giá trị cũ", "giá trị đã công bố (hoặc của lần đính chính trước)", '"14"'),
+                        Field("gia_tri_moi", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"), "Giá trị mới", "giá trị tính từ dữ liệu hiện tại", '"15"'),
+                        Field("ngay", Date(), "Ngày đính chính", "", "2024-07-10"),
+                        Field("ly_do", Text(400, free=True), "Lý do", "vì sao số liệu thay đổi", "Bổ sung một phản ánh tiếp nhận ngày 27/06/2024 nhưng nhập muộn"),
+                    ],
+                )
+            ),
+            "Các lần đính chính",
+            "mỗi số liệu đã công bố bị thay đổi cần một mục",
+        )
+    ],
+)
+
+
 @dataclass(frozen=True)
 class Kind:
     key: str  # internal name
@@ -651,6 +707,8 @@ KINDS = [
     Kind("activities", "Hoạt động", ACTIVITIES, r"hoat-dong/(\d{4}-\d{2})\.yaml", "hoat-dong/2024-03.yaml", "month"),
     Kind("plan", "Kế hoạch", PLAN, r"ke-hoach\.yaml", "ke-hoach.yaml"),
     Kind("commitments", "Cam kết 5 biết, 3 không, 4 thể hiện", COMMITMENTS, r"cam-ket\.yaml", "cam-ket.yaml"),
+    Kind("published", "Sổ công bố số liệu", PUBLISHED, r"cong-bo/(\d{4}(?:-\d{2}|-Q[1-4])?)\.yaml", "cong-bo/2024-03.yaml", "period"),
+    Kind("corrections", "Đính chính số liệu đã công bố", CORRECTIONS, r"dinh-chinh\.yaml", "dinh-chinh.yaml"),
 ]
 
 

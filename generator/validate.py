@@ -258,7 +258,8 @@ class Dataset:
     plan: object
     commitments: object
     months: tuple  # every month "YYYY-MM" covered by the data, in order
-    files: tuple = field(default=())  # (path, sha256) of every file read
+    published: tuple = ()  # PublishedPeriod records, by period
+    corrections: tuple = ()  # Correction records, by date
 
 
 def _month_of(d: date) -> str:
@@ -340,6 +341,9 @@ def _validate(documents, load_problems, prefix, present):
         if period and kind.period == "month" and rec.thang != period:
             ctx.add(rec.src.line_of("thang"), "thang", f"tháng trong tệp ({rec.thang}) khác tháng ở tên tệp ({period})",
                     "thang-khong-khop", f"sửa thành thang: \"{period}\" hoặc đổi tên tệp")
+        if period and kind.period == "period" and rec.ky != period:
+            ctx.add(rec.src.line_of("ky"), "ky", f"kỳ trong tệp ({rec.ky}) khác kỳ ở tên tệp ({period})",
+                    "thang-khong-khop", f"sửa thành ky: \"{period}\" hoặc đổi tên tệp")
         if period and kind.period == "year" and str(rec.nam) != period:
             ctx.add(rec.src.line_of("nam"), "nam", f"năm trong tệp ({rec.nam}) khác năm ở tên tệp ({period})",
                     "nam-khong-khop", f"sửa thành nam: {period}")
@@ -660,6 +664,29 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             problems.append(Problem(f"{prefix}ngay-nghi/{year}.yaml", 0, "", f"thiếu lịch ngày nghỉ lễ, Tết năm {year}", "thieu-ngay-nghi",
                                     f"tạo tệp {prefix}ngay-nghi/{year}.yaml; hạn xử lý tính theo ngày làm việc cần lịch này"))
 
+    # the publication ledger and its corrections (values are compared with the figures later)
+    published = sorted(by_kind["published"], key=lambda r: r.ky)
+    for pp in published:
+        seen_ids = {}
+        for item in pp.so_lieu:
+            if item.ma in seen_ids:
+                _p(problems, item, "ma", f"số liệu {item.ma} được ghi hai lần trong sổ công bố kỳ {pp.ky}", "trung-ma")
+            seen_ids.setdefault(item.ma, item)
+            if item.ma not in catalogue.BY_ID:
+                _p(problems, item, "ma", f"không có số liệu mã '{item.ma}'", "lien-ket-khong-ton-tai",
+                   "sổ công bố do lệnh publish ghi; đừng sửa tay")
+    corrections = []
+    for cf in by_kind["corrections"]:
+        corrections.extend(cf.dinh_chinh)
+    corrections.sort(key=lambda c: (c.ngay, c.ma, c.ky))
+    pub_dates = {pp.ky: pp.ngay_cong_bo for pp in published}
+    for c in corrections:
+        if c.ky not in pub_dates:
+            _p(problems, c, "ky", f"kỳ {c.ky} chưa công bố nên không cần đính chính", "lien-ket-khong-ton-tai",
+                "số liệu chưa công bố có thể thay đổi tự do; xóa mục đính chính này")
+        elif c.ngay < pub_dates[c.ky]:
+            _p(problems, c, "ngay", f"ngày đính chính {fmt(c.ngay)} trước ngày công bố {fmt(pub_dates[c.ky])}", "ngay-sai-thu-tu")
+
     return Dataset(
         site=site,
         calendar=calendar,
@@ -673,6 +700,8 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         plan=plan,
         commitments=by_kind["commitments"][0],
         months=tuple(ordered),
+        published=tuple(published),
+        corrections=tuple(corrections),
     )
 
 
