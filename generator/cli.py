@@ -109,6 +109,12 @@ def cmd_build(args) -> int:
     os.environ["GENERATOR_DATA_DIR"] = str(data_dir.resolve())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     out = Path(args.out).resolve()
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
     try:
         cfg = load_config(str(MKDOCS_YML), site_dir=str(out), strict=True)
         mkdocs_build(cfg)

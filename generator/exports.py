@@ -66,6 +66,117 @@ def to_csv(rows: list[dict], fields: list[str]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+# ---------------------------------------------------------------- de-identified record sets
+
+
+def _cell(v):
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "có" if v else "không"
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return "; ".join(str(_cell(x)) for x in v)
+    return v
+
+
+def _flat(rec, fields, extra=None) -> dict:
+    row = dict(extra or {})
+    for f in fields:
+        row[f] = _cell(getattr(rec, f))
+    return row
+
+
+def record_sets(ds) -> dict[str, tuple[list[str], list[dict]]]:
+    """name → (columns, rows): every record kind, with nothing that identifies a person.
+
+    Petitions of kind tố cáo keep only their dates, kind and handling (Luật Tố cáo 2018, Điều 9);
+    receipt numbers are already masked; letters other than apologies are counts only."""
+    sets = {}
+    cols = ["thang", "linh_vuc", "ton_truoc", "tiep_nhan", "truc_tuyen", "som_han", "dung_han", "tre_han",
+            "dang_trong_han", "dang_qua_han", "tai_nha"]
+    sets["thu-tuc"] = (cols, [_flat(r, cols[1:], {"thang": pm.thang}) for pm in ds.procedures for r in pm.linh_vuc])
+    cols = ["so_bien_nhan", "linh_vuc", "ngay_nhan", "ngay_hen_tra", "ly_do", "ngay_xin_loi", "so_thu_xin_loi",
+            "ngay_hen_moi", "ngay_tra"]
+    sets["tre-han"] = (cols, [_flat(c, cols) for c in ds.late_cases])
+    cols = ["ma", "ngay_nhan", "kenh", "loai", "linh_vuc", "thon", "tom_tat", "don_vi_xu_ly", "ngay_thu_ly", "han_xu_ly",
+            "phuc_tap", "ngay_giai_quyet", "ket_qua", "ngay_thong_bao", "danh_gia", "tai_dien"]
+    rows = []
+    for p in ds.petitions:
+        row = _flat(p, cols)
+        if p.loai == "to-cao":
+            for k in ("kenh", "linh_vuc", "thon", "tom_tat", "ket_qua", "don_vi_xu_ly", "danh_gia"):
+                row[k] = None
+        rows.append(row)
+    sets["phan-anh"] = (cols, rows)
+    levels = ["rat_hai_long", "hai_long", "binh_thuong", "khong_hai_long", "rat_khong_hai_long"]
+    cols = ["thang", "phieu_phat_ra", "phieu_thu_ve", "tieu_chi"] + levels
+    rows = []
+    for sv in ds.surveys:
+        for code, lv in sv.tieu_chi.items():
+            rows.append(_flat(lv, levels, {"thang": sv.thang, "phieu_phat_ra": sv.phieu_phat_ra,
+                                           "phieu_thu_ve": sv.phieu_thu_ve, "tieu_chi": code}))
+    sets["khao-sat"] = (cols, rows)
+    cols = ["thang", "xin_loi", "cam_on", "chuc_mung", "chia_buon"]
+    sets["thu-gui"] = (cols, [_flat(lt, cols) for lt in ds.letters])
+    cols = ["ma", "ngay", "loai", "chu_tri", "noi_dung", "so_nguoi", "so_y_kien", "phan_anh"]
+    sets["hoat-dong"] = (cols, [_flat(a, cols) for a in ds.activities])
+    cols = ["so", "ten", "han", "han_nguyen_van", "don_vi", "trong_so", "ngay_hoan_thanh", "van_ban_minh_chung"]
+    sets["ke-hoach-buoc"] = (cols, [_flat(st, cols) for st in ds.plan.buoc])
+    cols = ["thang", "han", "ngay_gui", "so_van_ban"]
+    sets["ke-hoach-bao-cao-thang"] = (cols, [_flat(r, cols) for r in ds.plan.bao_cao_thang])
+    cols = ["ky", "ngay_cong_bo", "ma", "gia_tri"]
+    sets["cong-bo"] = (cols, [_flat(it, ["ma", "gia_tri"], {"ky": pp.ky, "ngay_cong_bo": pp.ngay_cong_bo.isoformat()})
+                              for pp in ds.published for it in pp.so_lieu])
+    cols = ["ma", "ky", "gia_tri_cu", "gia_tri_moi", "ngay", "ly_do"]
+    sets["dinh-chinh"] = (cols, [_flat(c, cols) for c in ds.corrections])
+    return sets
+
+
+# ---------------------------------------------------------------- Atom feed
+
+
+def atom_feed(ds, as_of: date) -> bytes:
+    """New reports and corrections, newest first, for the broadcast station's feed reader."""
+    from xml.sax.saxutils import escape
+
+    from .numfmt import fmt_date, fmt_period
+    from .reports import base_url, report_url
+
+    base = base_url(ds.site)
+    tag = "tag:" + (base.split("//", 1)[-1].split("/", 1)[0] if base else "minh-bach.local") + ",2023:"
+    entries = []
+    for pp in ds.published:
+        entries.append((pp.ngay_cong_bo, f"bao-cao/{pp.ky}", f"Công bố số liệu {fmt_period(pp.ky)}",
+                        f"{ds.site.ten_co_quan} công bố chính thức {len(pp.so_lieu)} số liệu {fmt_period(pp.ky)} "
+                        f"ngày {fmt_date(pp.ngay_cong_bo)}.", report_url(ds.site, pp.ky)))
+    groups: dict = {}
+    for c in ds.corrections:
+        groups.setdefault((c.ngay, c.ky), []).append(c)
+    for (day, ky), cs in groups.items():
+        text = "; ".join(f"{c.ma}: {c.gia_tri_cu} → {c.gia_tri_moi}" for c in cs) + f". Lý do: {cs[0].ly_do}"
+        entries.append((day, f"dinh-chinh/{ky}/{day.isoformat()}", f"Đính chính số liệu {fmt_period(ky)}", text,
+                        report_url(ds.site, ky)))
+    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    updated = (entries[0][0] if entries else as_of).isoformat() + "T00:00:00Z"
+    self_url = f"{base or '/'}bao-cao/atom.xml"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+           f"<title>{escape(ds.site.ten_co_quan)}: báo cáo và đính chính số liệu</title>",
+           f"<id>{escape(tag)}bao-cao</id>",
+           f'<link rel="self" href="{escape(self_url)}"/>',
+           f'<link rel="alternate" href="{escape((base or "/") + "bao-cao/")}"/>',
+           f"<updated>{updated}</updated>",
+           f"<author><name>{escape(ds.site.ten_co_quan)}</name></author>"]
+    for day, key, title, summary, url in entries:
+        out += ["<entry>", f"<title>{escape(title)}</title>", f"<id>{escape(tag + key)}</id>",
+                f'<link href="{escape(url)}"/>', f"<updated>{day.isoformat()}T00:00:00Z</updated>",
+                f"<summary>{escape(summary)}</summary>", "</entry>"]
+    out.append("</feed>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
 def export_all(ds, figures, as_of: date) -> dict[str, bytes]:
     rows = figure_rows(ds, figures)
     doc = {
@@ -75,7 +186,14 @@ def export_all(ds, figures, as_of: date) -> dict[str, bytes]:
         "sample": bool(ds.site.du_lieu_minh_hoa),
         "figures": rows,
     }
-    return {
+    out = {
         "so-lieu/figures.json": (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
         "so-lieu/figures.csv": to_csv(rows, FIELDS),
+        "bao-cao/atom.xml": atom_feed(ds, as_of),
     }
+    for name, (cols, recs) in record_sets(ds).items():
+        out[f"so-lieu/du-lieu/{name}.csv"] = to_csv(recs, cols)
+        payload = {"licence": ds.site.giay_phep_du_lieu, "as_of": as_of.isoformat(), "sample": bool(ds.site.du_lieu_minh_hoa),
+                   "columns": cols, "records": recs}
+        out[f"so-lieu/du-lieu/{name}.json"] = (json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return out

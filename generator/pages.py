@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import catalogue, guide
+from . import catalogue, guide, reports
 from .indicators import (
     as_of_date,
     index,
@@ -231,6 +231,13 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         "groups": _figure_groups(),
         "headline": catalogue.HEADLINE,
     }
+    ctx["record_sets"] = [
+        ("thu-tuc", "Thủ tục hành chính theo tháng và lĩnh vực"), ("tre-han", "Sổ thư xin lỗi: hồ sơ trễ hẹn"),
+        ("phan-anh", "Phản ánh, kiến nghị"), ("khao-sat", "Khảo sát mức độ hài lòng theo tiêu chí"),
+        ("thu-gui", "Số thư gửi người dân"), ("hoat-dong", "Hoạt động gần dân"), ("ke-hoach-buoc", "Các bước của kế hoạch"),
+        ("ke-hoach-bao-cao-thang", "Báo cáo hằng tháng của Ban điều hành"), ("cong-bo", "Sổ công bố số liệu"),
+        ("dinh-chinh", "Đính chính số liệu"),
+    ]
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
     pages = [
@@ -252,6 +259,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
     for path, template, source in pages:
         text = env.get_template(template).render(**ctx)
         out.append((path, text, source))
+    out += reports.render(ds, figures, as_of, env)
     return out
 
 

@@ -12,6 +12,8 @@ số liệu thật của xã; các số điện thoại lãnh đạo là số mi
 from __future__ import annotations
 
 import argparse
+import datetime
+import pathlib
 import datetime as dt
 import os
 import random
@@ -1121,6 +1123,9 @@ def xa_lines():
             L.append("    lich_tiep_dan: " + txt(lich))
     L += [
         'dai_truyen_thanh: "Đài truyền thanh xã Trường Xuân"',
+        "ngay_cong_bo_hang_thang: 5",
+        "# Địa chỉ minh họa (tên miền .example không có thật): thay bằng địa chỉ thật của trang công khai.",
+        'dia_chi_trang: "https://truongxuan.example/"',
         "thon:",
     ]
     L += ["  - " + qq(t) for t in THON]
@@ -1491,17 +1496,101 @@ def write_all(g, out):
         write(os.path.join(out, "hoat-dong", k + ".yaml"), L)
 
 
+# ---------------------------------------------------------------------------
+# Sổ công bố và một lần đính chính (minh họa cách số liệu đã công bố được giữ nguyên)
+# ---------------------------------------------------------------------------
+LATE_ENTRY_DATE = datetime.date(2024, 7, 12)
+LATE_ENTRY_REASON = ("Bổ sung một kiến nghị tiếp nhận qua đường dây nóng ngày 27/06/2024 "
+                     "nhưng đến ngày 12/07/2024 mới được nhập vào sổ")
+LATE_PETITION = [
+    "  # Nhập muộn ngày 12/07/2024, sau khi số liệu tháng 6 đã công bố: xem data/dinh-chinh.yaml",
+    "  - ma: \"PA-2406-90\"",
+    "    ngay_nhan: 2024-06-27",
+    "    kenh: duong-day-nong",
+    "    loai: kien-nghi",
+    "    linh_vuc: giao-thong",
+    "    thon: \"Xuân Lai\"",
+    "    tom_tat: Kiến nghị lắp biển cảnh báo tại đoạn cua gấp trên đường liên thôn",
+    "    don_vi_xu_ly: Công chức Địa chính – Xây dựng – Môi trường",
+    "    ngay_giai_quyet: 2024-07-10",
+    "    ket_qua: Đã phối hợp đơn vị quản lý đường lắp biển cảnh báo",
+    "    ngay_thong_bao: 2024-07-11",
+]
+
+
+def publication_dates():
+    """When each period's figures were published in the sample: the 5th of the next month (next
+    working day when it falls on a weekend); quarters on the 15th; the year 2023 on 15/01/2024.
+    December 2024, the fourth quarter and the year 2024 stay unpublished (số liệu tạm tính)."""
+    out = {}
+
+    def working(d):
+        while d.weekday() >= 5:
+            d += datetime.timedelta(days=1)
+        return d
+
+    for (y, m) in MONTHS:
+        if (y, m) == (2024, 12):
+            continue
+        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+        out[mkey(y, m)] = working(datetime.date(ny, nm, 5))
+    for key, d in (("2023-Q4", datetime.date(2024, 1, 15)), ("2024-Q1", datetime.date(2024, 4, 15)),
+                   ("2024-Q2", datetime.date(2024, 7, 15)), ("2024-Q3", datetime.date(2024, 10, 15)),
+                   ("2023", datetime.date(2024, 1, 15))):
+        out[key] = working(d)
+    return out
+
+
+def write_ledger(out):
+    """Publish every period as it was on its publication day, then enter one petition late and
+    record the corrections this makes to figures already published."""
+    import shutil
+    import sys
+    import tempfile
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from generator import guide, ledger, pipeline
+
+    june = os.path.join(out, "phan-anh", "2024-06.yaml")
+    with tempfile.TemporaryDirectory() as tmp:
+        before = os.path.join(tmp, "data")
+        shutil.copytree(out, before)
+        with open(june, "a", encoding="utf-8", newline="\n") as f:
+            f.write("\n".join(LATE_PETITION) + "\n")
+        states = {}
+        for name, folder in (("before", before), ("after", out)):
+            result = pipeline.check(pathlib.Path(folder), frozen=False)
+            assert result.ok, result.problems
+            states[name] = result.figures
+    ref = guide.schema_ref(guide.KIND_BY_SLUG["cong-bo"])
+    for period, day in sorted(publication_dates().items()):
+        figures = states["before" if day < LATE_ENTRY_DATE else "after"]
+        path = os.path.join(out, "cong-bo", period + ".yaml")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(ledger.ledger_text(period, day, figures, ref))
+    result = pipeline.check(pathlib.Path(out), frozen=False)
+    items = ledger.pending_corrections(result.dataset, result.figures, LATE_ENTRY_DATE, LATE_ENTRY_REASON)
+    with open(os.path.join(out, "dinh-chinh.yaml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(ledger.corrections_text(None, items, guide.schema_ref(guide.KIND_BY_SLUG["dinh-chinh"])))
+    return len(items)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Sinh bộ dữ liệu minh họa cho trang công khai của xã.")
     ap.add_argument("--out", default="data", help="thư mục ghi dữ liệu (mặc định: data)")
     args = ap.parse_args(argv)
     g = Gen()
     g.run()
+    if os.path.isdir(args.out):
+        import shutil
+        shutil.rmtree(args.out)
     write_all(g, args.out)
+    n_corr = write_ledger(args.out)
     n_pa = sum(len(v) for v in g.pa.values())
     n_hd = sum(len(v) for v in g.acts.values())
-    print("Đã ghi dữ liệu minh họa vào %s: %d tháng, %d hồ sơ trễ hạn, %d phản ánh, %d hoạt động"
-          % (args.out, len(MONTHS), len(g.late), n_pa, n_hd))
+    print("Đã ghi dữ liệu minh họa vào %s: %d tháng, %d hồ sơ trễ hạn, %d phản ánh, %d hoạt động, %d đính chính"
+          % (args.out, len(MONTHS), len(g.late), n_pa + 1, n_hd, n_corr))
 
 
 if __name__ == "__main__":

@@ -264,6 +264,8 @@ SITE = Record(
             "theo chức vụ",
         ),
         Field("dai_truyen_thanh", Text(120), "Tên đài truyền thanh", "", "Đài truyền thanh xã Trường Xuân"),
+        Field("ngay_cong_bo_hang_thang", Int(min=1, max=28), "Ngày công bố số liệu hằng tháng",
+              "số liệu mỗi tháng được công bố chậm nhất vào ngày này của tháng sau (mặc định: 5)", "5", required=False),
         Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Phú Hậu 1", "Phú Hậu 2"]', required=False),
         Field("du_lieu_minh_hoa", Bool(), "Dữ liệu minh họa", "có: mọi trang ghi rõ đây là dữ liệu minh họa", "có"),
         Field("giay_phep_du_lieu", Text(80), "Giấy phép dữ liệu", "", "CC BY 4.0"),

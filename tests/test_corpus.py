@@ -99,7 +99,7 @@ def test_corpus_is_big_enough():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_folder_is_well_formed(case):
+def test_case_folder_is_well_formed(case, update_golden):
     meta = _meta(case)
     assert set(meta) <= {"target", "description", "extra", "generate"}, meta
     assert meta["description"].strip()
@@ -112,7 +112,8 @@ def test_case_folder_is_well_formed(case):
         assert not target.startswith("/") and ".." not in Path(target).parts, target
     for e in meta.get("extra", []):
         assert (case / e["file"]).is_file(), e
-    assert (case / "expected.txt").is_file(), f"{case.name}: run with --update-golden to create expected.txt"
+    if not update_golden:  # test_case writes it
+        assert (case / "expected.txt").is_file(), f"{case.name}: run with --update-golden to create expected.txt"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -124,7 +125,8 @@ def test_case(case, results, update_golden):
     expected = case / "expected.txt"
     if update_golden:
         expected.write_bytes(proc.stdout)
-    assert out == expected.read_bytes().decode("utf-8")
+    assert out == expected.read_bytes().decode("utf-8"), (
+        f"{case.name}: the output changed; if intended, rerun with --update-golden and review the diff")
 
 
 # text that looks dangerous when rendered is still valid data: the pages escape it (tested with the

@@ -1,0 +1,363 @@
+"""Per-period pages for citation: reports, radio bulletins, notice-board sheets, corrections.
+
+- /bao-cao/                 every period with its release date, and the release calendar
+- /bao-cao/PERIOD/          every figure of the period, with anchor, change, method, publication date,
+                            corrections and a suggested citation; the plan's evidence for the period
+- /bao-cao/YYYY-MM/bang-tin/  one A4 sheet for the notice board, with a QR code
+- /ban-tin/YYYY-MM/         the radio script (and ban-tin/YYYY-MM.txt)
+- /so-lieu/dinh-chinh/      every correction ever made
+Pure: figures and records in, Markdown/text out.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from markupsafe import Markup
+
+from . import catalogue, ledger, spoken
+from .indicators import periods_for
+from .numfmt import fmt_date, fmt_period, fmt_value
+
+RELEASE_DAY_DEFAULT = 5
+POSTING_DAYS = 30  # a notice-board sheet stays up about a month
+AIR_DAYS = 3  # Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11: at least 3 consecutive days on the loudspeakers
+
+
+def anchor(fid: str) -> str:
+    return fid.replace(".", "-").replace("_", "-")
+
+
+def base_url(site) -> str:
+    return (site.dia_chi_trang or "").rstrip("/") + "/" if site.dia_chi_trang else ""
+
+
+def report_url(site, period: str, fid: str | None = None) -> str:
+    url = f"{base_url(site) or '/'}bao-cao/{period}/"
+    return url + (f"#{anchor(fid)}" if fid else "")
+
+
+def release_date(site, period) -> date:
+    """When a period's figures are due out: the release day of the month after it ends."""
+    day = getattr(site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT
+    y, m = period.end.year, period.end.month
+    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return date(y, m, min(day, _cal.monthrange(y, m)[1]))
+
+
+def previous_key(periods, period):
+    same = [p.key for p in periods if p.kind == period.kind]
+    i = same.index(period.key)
+    return same[i - 1] if i > 0 else None
+
+
+def next_key(periods, period):
+    same = [p.key for p in periods if p.kind == period.kind]
+    i = same.index(period.key)
+    return same[i + 1] if i + 1 < len(same) else None
+
+
+@dataclass
+class Row:
+    fid: str
+    anchor: str
+    label: str
+    value: str
+    frac: str
+    change: str
+    status: object
+    citation: str
+    group: str
+
+
+def _value_text(f) -> str:
+    return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
+
+
+def _change(cur, prev) -> str:
+    if cur is None or prev is None or cur.value is None or prev.value is None:
+        return "–"
+    d = cur.value - prev.value
+    if d == 0:
+        return "không đổi"
+    sign = "▲ tăng " if d > 0 else "▼ giảm "
+    if cur.unit == "%":
+        return sign + fmt_value(abs(d), "", "").replace(".", ",") + " điểm %"
+    return sign + fmt_value(abs(d), cur.unit, "")
+
+
+def citation(site, f, status) -> str:
+    when = f"công bố ngày {fmt_date(status.published_on)}" if status and status.published_on else \
+        f"số liệu tạm tính đến ngày {fmt_date(f.as_of)}"
+    return (f"{site.ten_co_quan}. “{f.label}”, {fmt_period(f.period)}: {_value_text(f)} ({when}). "
+            f"Mã số liệu: {f.id}. {report_url(site, f.period, f.id)}")
+
+
+def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
+    prev = previous_key(periods, period)
+    out = []
+    for d in catalogue.FIGURES:
+        f = idx.get((d.id, period.key))
+        if f is None:
+            continue
+        st = statuses.get((d.id, period.key))
+        frac = ""
+        if f.unit == "%" and f.value is not None and f.denominator and d.id != "ke_hoach.tien_do":
+            frac = f"{f.numerator}/{f.denominator}"
+        out.append(Row(d.id, anchor(d.id), d.label, _value_text(f), frac,
+                       _change(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group))
+    return out
+
+
+def plan_evidence(ds, period) -> dict:
+    """What the plan's records say happened within the period."""
+    def inside(d):
+        return d is not None and period.start <= d <= period.end
+
+    steps_done = [st for st in ds.plan.buoc if inside(st.ngay_hoan_thanh)]
+    updates = [(st, u) for st in ds.plan.buoc for u in st.tien_do if inside(u.ngay)]
+    reports_due = [r for r in ds.plan.bao_cao_thang if inside(r.han)]
+    reports_sent = [r for r in ds.plan.bao_cao_thang if inside(r.ngay_gui)]
+    reviews = [r for r in ds.plan.so_ket if inside(r.ngay) or inside(r.han)]
+    return {"steps_done": steps_done, "updates": updates, "reports_due": reports_due,
+            "reports_sent": reports_sent, "reviews": reviews}
+
+
+# ---------------------------------------------------------------- radio bulletin
+
+
+@dataclass
+class Bulletin:
+    period: str
+    title: str
+    sentences: list
+    ids: list
+    priority: bool
+    published_on: date | None
+    corrections: list
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+    @property
+    def words(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    @property
+    def seconds(self) -> int:
+        return round(self.words / 2.6)  # about 155 words a minute, an unhurried announcer
+
+    @property
+    def air_days(self) -> list:
+        if not self.published_on:
+            return []
+        return [self.published_on + timedelta(days=i) for i in range(AIR_DAYS)]
+
+
+def _n(fig) -> str:
+    return spoken.read_int(int(fig.value))
+
+
+MAX_WORDS = 240  # 60–90 seconds read aloud
+
+
+def _words(sentences) -> int:
+    return len(re.findall(r"\w+", " ".join(sentences)))
+
+
+def bulletin(ds, idx, statuses, period) -> Bulletin:
+    """The radio script: source and period first, one idea per sentence, numbers as spoken.
+
+    Essential items always go in; optional ones (home service, thank-you letters, dialogues) only
+    while the script stays under MAX_WORDS."""
+    site = ds.site
+    p = period.key
+    g = lambda fid: idx.get((fid, p))  # noqa: E731
+    pub = ledger.published_periods(ds).get(p)
+    month = spoken.read_month(p)
+    ids = []
+    head = [f"Kính thưa bà con. {site.dai_truyen_thanh} thông báo kết quả thực hiện mô hình "
+            f"“{site.mo_hinh}” {month}."]
+    if pub:
+        head.append(f"Số liệu do Ủy ban nhân dân xã công bố ngày {spoken.read_int(pub.day)} tháng {spoken.read_int(pub.month)}.")
+    else:
+        head.append("Đây là số liệu tạm tính, chưa công bố chính thức.")
+    body = []  # (sentence, ids, essential)
+    f, r = g("tthc.tiep_nhan"), g("tthc.ty_le_dung_han")
+    if f is not None and f.value is not None:
+        body.append((f"Bộ phận Một cửa tiếp nhận {_n(f)} hồ sơ thủ tục hành chính mới.", ["tthc.tiep_nhan"], True))
+        if r is not None and r.value is not None:
+            body.append((f"Tỷ lệ hồ sơ giải quyết đúng hạn đạt {spoken.read_percent(r.value)}.", ["tthc.ty_le_dung_han"], True))
+        late, apol = g("tthc.tre_han"), g("xin_loi.da_xin_loi")
+        if late is not None and late.value:
+            text = f"Có {_n(late)} hồ sơ trễ hạn"
+            if apol is not None and apol.value:
+                text += f"; xã đã gửi thư xin lỗi với {_n(apol)} hồ sơ"
+                body.append((text + ".", ["tthc.tre_han", "xin_loi.da_xin_loi"], True))
+            else:
+                body.append((text + ".", ["tthc.tre_han"], True))
+        elif late is not None:
+            body.append(("Không có hồ sơ nào trễ hạn.", ["tthc.tre_han"], True))
+        home = g("tthc.tai_nha")
+        if home is not None and home.value:
+            body.append((f"Cán bộ đến tận nhà giải quyết {_n(home)} hồ sơ cho người già, người khó đi lại.", ["tthc.tai_nha"], False))
+    rec, res = g("pakn.tiep_nhan"), g("pakn.da_giai_quyet")
+    if rec is not None:
+        body.append((f"Xã tiếp nhận {_n(rec)} phản ánh, kiến nghị và giải quyết xong {_n(res)} việc.",
+                     ["pakn.tiep_nhan", "pakn.da_giai_quyet"], True))
+        od = g("pakn.qua_han")
+        if od is not None and od.value:
+            body.append((f"Còn {_n(od)} việc quá hạn, xã đang khẩn trương giải quyết.", ["pakn.qua_han"], True))
+    forms, sat = g("hai_long.so_phieu"), g("hai_long.ty_le")
+    if forms is not None:
+        if sat is not None and sat.value is not None:
+            body.append((f"Qua {_n(forms)} phiếu khảo sát, tỷ lệ người dân hài lòng đạt {spoken.read_percent(sat.value)}.",
+                         ["hai_long.so_phieu", "hai_long.ty_le"], True))
+        else:
+            body.append((f"Tháng này thu về {_n(forms)} phiếu khảo sát, chưa đủ để tính tỷ lệ hài lòng.",
+                         ["hai_long.so_phieu"], True))
+    tcd, dt = g("hoat_dong.tiep_cong_dan"), g("hoat_dong.doi_thoai")
+    if tcd is not None and tcd.value:
+        body.append((f"Lãnh đạo xã tổ chức {_n(tcd)} buổi tiếp công dân.", ["hoat_dong.tiep_cong_dan"], True))
+    if dt is not None and dt.value:
+        body.append((f"Xã tổ chức {_n(dt)} buổi đối thoại với Nhân dân.", ["hoat_dong.doi_thoai"], False))
+    thanks = g("thu.cam_on")
+    if thanks is not None and thanks.value:
+        body.append((f"Xã đã gửi {_n(thanks)} thư cảm ơn người dân đóng góp ý kiến.", ["thu.cam_on"], False))
+    # corrections made since the previous month's figures were published (monthly figures only)
+    y, m = int(p[:4]), int(p[5:7])
+    prev_pub = ledger.published_periods(ds).get(f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}")
+    corr = [c for c in ds.corrections
+            if len(c.ky) == 7 and (prev_pub is None or c.ngay > prev_pub) and (pub is None or c.ngay <= pub)]
+    corr_sentences = []
+    for c in corr[:1]:
+        d = catalogue.BY_ID[c.ma]
+
+        def say(v, unit=d.unit):
+            if v is None:
+                return "không có số liệu"
+            return spoken.read_percent(v) if unit == "%" else spoken.read_decimal(v)
+
+        correction = (f"Xin đính chính: số liệu {d.label[0].lower() + d.label[1:]} {spoken.read_month(c.ky)} đã thông báo là "
+                      f"{say(ledger.parse(c.gia_tri_cu))}, nay sửa lại là {say(ledger.parse(c.gia_tri_moi))}")
+        reason = f", vì {c.ly_do[0].lower() + c.ly_do[1:].rstrip('.')}."
+        corr_sentences.append((correction + reason, [c.ma], True, correction + "; lý do được đăng trên trang công khai của xã."))
+    tail = [f"Góp ý, phản ánh xin gửi hòm thư góp ý tại trụ sở xã, hoặc gọi số {spoken.read_phone(site.dien_thoai)}.",
+            "Xin cảm ơn bà con đã lắng nghe."]
+    chosen = [b for b in corr_sentences + body if b[2]]
+    if corr_sentences and _words(head + [x[0] for x in chosen] + tail) > MAX_WORDS:
+        short = (corr_sentences[0][3], corr_sentences[0][1], True)  # the reason stays on the website
+        chosen = [short if b is corr_sentences[0] else b for b in chosen]
+        corr_sentences = [short]
+    for b in body:
+        if not b[2] and _words(head + [x[0] for x in chosen] + [b[0]] + tail) <= MAX_WORDS:
+            chosen.append(b)
+    order = {id(b): i for i, b in enumerate(corr_sentences + body)}
+    chosen.sort(key=lambda b: order[id(b)])
+    sentences = head + [b[0] for b in chosen] + tail
+    for b in chosen:
+        ids += b[1]
+    title = f"Bản tin {fmt_period(p)}"
+    return Bulletin(p, title, sentences, list(dict.fromkeys(ids)), bool(corr), pub, corr)
+
+
+def bulletin_txt(ds, b: Bulletin) -> str:
+    site = ds.site
+    lines = [f"{site.dai_truyen_thanh.upper()}", f"{b.title.upper()}: KẾT QUẢ MÔ HÌNH “{site.mo_hinh.upper()}”", ""]
+    lines.append(f"Loại tin: {'ưu tiên' if b.priority else 'thông thường'}")
+    if b.air_days:
+        lines.append("Phát vào các ngày: " + ", ".join(fmt_date(d) for d in b.air_days))
+    else:
+        lines.append("Số liệu tạm tính: chỉ phát sau khi xã công bố chính thức.")
+    lines.append(f"Độ dài: {b.words} từ, khoảng {b.seconds} giây")
+    lines.append("")
+    lines += b.sentences
+    lines.append("")
+    lines.append("Mã số liệu (lưu cùng bản tin): " + ", ".join(b.ids))
+    lines.append(f"Nguồn: {report_url(site, b.period)}")
+    if site.du_lieu_minh_hoa:
+        lines.append("LƯU Ý: DỮ LIỆU MINH HỌA, KHÔNG PHẢI SỐ LIỆU THẬT.")
+    return "\r\n".join(lines) + "\r\n"
+
+
+# ---------------------------------------------------------------- QR code for the notice board
+
+
+def qr_svg(url: str) -> Markup:
+    import io
+
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buf, kind="svg", scale=3, border=2, xmldecl=False,
+                                                   svgns=True, title=f"Mã QR dẫn tới {url}", dark="#000000")
+    return Markup(buf.getvalue().decode("utf-8"))
+
+
+# ---------------------------------------------------------------- the pages
+
+
+def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
+    idx = {(f.id, f.period): f for f in figures}
+    statuses = ledger.statuses(ds)
+    periods = periods_for(ds.months)
+    pub = ledger.published_periods(ds)
+    latest_month = ds.procedures[-1].thang
+    out = []
+    listing = []
+    for period in periods:
+        if period.end > as_of and period.kind != "month":
+            complete = False
+        else:
+            complete = period.end <= as_of
+        listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period),
+                        "complete": complete})
+        rows = rows_for(ds, idx, statuses, periods, period)
+        corr = [c for c in ds.corrections if c.ky == period.key]
+        ctx = {
+            "site": ds.site, "period": period, "rows": rows, "published": pub.get(period.key),
+            "corrections": corr, "labels": catalogue.BY_ID, "evidence": plan_evidence(ds, period),
+            "prev": previous_key(periods, period), "next": next_key(periods, period), "as_of": as_of,
+            "has_bulletin": period.kind == "month" and any(pm.thang == period.key for pm in ds.procedures),
+            "groups": list(dict.fromkeys(r.group for r in rows)),
+        }
+        out.append((f"bao-cao/{period.key}.md", env.get_template("bao-cao.md.j2").render(**ctx), ""))
+        if ctx["has_bulletin"]:
+            b = bulletin(ds, idx, statuses, period)
+            bctx = {"site": ds.site, "b": b, "period": period, "labels": catalogue.BY_ID}
+            out.append((f"ban-tin/{period.key}.md", env.get_template("ban-tin.md.j2").render(**bctx), ""))
+            out.append((f"ban-tin/{period.key}.txt", bulletin_txt(ds, b), ""))
+            out.append((f"bao-cao/{period.key}/bang-tin.md", _sheet(ds, idx, period, pub, env), ""))
+    ctx = {"site": ds.site, "listing": listing, "latest": latest_month, "as_of": as_of,
+           "release_day": getattr(ds.site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT}
+    out.append(("bao-cao/index.md", env.get_template("bao-cao-index.md.j2").render(**ctx), ""))
+    cctx = {"site": ds.site, "corrections": sorted(ds.corrections, key=lambda c: (c.ngay, c.ky, c.ma), reverse=True),
+            "labels": catalogue.BY_ID, "published": pub}
+    out.append(("so-lieu/dinh-chinh.md", env.get_template("dinh-chinh.md.j2").render(**cctx), "dinh-chinh.yaml"))
+    return out
+
+
+SHEET_FIGURES = ["tthc.tiep_nhan", "tthc.ty_le_dung_han", "tthc.tre_han", "xin_loi.ty_le_bao_phu", "pakn.tiep_nhan",
+                 "pakn.da_giai_quyet", "pakn.ty_le_dung_han", "hai_long.ty_le", "ke_hoach.tien_do"]
+
+
+def _sheet(ds, idx, period, pub, env) -> str:
+    periods = periods_for(ds.months)
+    prev = previous_key(periods, period)
+    rows = []
+    for fid in SHEET_FIGURES:
+        f = idx.get((fid, period.key))
+        if f is None:
+            continue
+        rows.append({"label": f.label, "value": _value_text(f),
+                     "change": _change(f, idx.get((fid, prev)) if prev else None)})
+    published = pub.get(period.key)
+    until = published + timedelta(days=POSTING_DAYS) if published else None
+    url = report_url(ds.site, period.key)
+    ctx = {"site": ds.site, "period": period, "rows": rows, "published": published, "until": until,
+           "commitments": ds.commitments, "url": url, "qr": qr_svg(url) if base_url(ds.site) else None}
+    return env.get_template("bang-tin.md.j2").render(**ctx)
