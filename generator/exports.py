@@ -8,7 +8,8 @@ import json
 from datetime import date
 from decimal import Decimal
 
-FIELDS = ["id", "period", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url"]
+FIELDS = ["id", "period", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url", "page",
+          "published_on", "corrected_on"]
 
 
 def _value(f):
@@ -20,12 +21,21 @@ def _value(f):
     return int(v)
 
 
+def report_url(site, period, fid):
+    from .reports import report_url as _url
+
+    return _url(site, period, fid)
+
+
 def figure_url(site, page: str) -> str:
     base = (site.dia_chi_trang or "/").rstrip("/") + "/"
     return base + page
 
 
 def figure_rows(ds, figures) -> list[dict]:
+    from .ledger import statuses
+
+    status = statuses(ds)
     rows = []
     for f in figures:
         row = {
@@ -35,7 +45,8 @@ def figure_rows(ds, figures) -> list[dict]:
             "unit": f.unit,
             "label": f.label,
             "method": f.method,
-            "url": figure_url(ds.site, f.page),
+            "url": report_url(ds.site, f.period, f.id),
+            "page": figure_url(ds.site, f.page),
             "as_of": f.as_of.isoformat(),
         }
         if f.unit == "%":
@@ -43,6 +54,9 @@ def figure_rows(ds, figures) -> list[dict]:
             row["denominator"] = f.denominator
         if f.note or f.value is None:
             row["note"] = f.note or "không có số liệu"
+        st = status.get((f.id, f.period))
+        row["published_on"] = st.published_on.isoformat() if st else None
+        row["corrected_on"] = st.corrections[-1].ngay.isoformat() if st and st.corrections else None
         rows.append(row)
     return rows
 

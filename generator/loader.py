@@ -63,6 +63,48 @@ def _nfc(text: str) -> str:
 
 _YAML_HINTS = [
     (
+        "expected ',' or ']'",
+        "thiếu dấu ] đóng danh sách, hoặc thiếu dấu phẩy giữa các mục",
+        'danh sách viết trên một dòng dạng ["a", "b"]: mỗi [ cần một ], các mục cách nhau bằng dấu phẩy',
+        "cu-phap-yaml",
+    ),
+    (
+        "expected ',' or '}'",
+        "thiếu dấu } đóng nhóm, hoặc thiếu dấu phẩy giữa các mục",
+        "nhóm viết trên một dòng dạng {a: 1, b: 2}: mỗi { cần một }, các mục cách nhau bằng dấu phẩy",
+        "cu-phap-yaml",
+    ),
+    (
+        "expected hexdecimal number",
+        "có dấu \\ trong ngoặc kép (ví dụ đường dẫn C:\\…)",
+        "trong ngoặc kép dấu \\ có nghĩa đặc biệt; hãy bao giá trị bằng ngoặc đơn '…' thay cho ngoặc kép",
+        "cu-phap-yaml",
+    ),
+    (
+        "sequence entries are not allowed",
+        "giá trị bắt đầu bằng '- ' ngay sau dấu hai chấm",
+        "nếu là nội dung chữ, đặt cả giá trị trong ngoặc kép; nếu là danh sách, xuống dòng và viết mỗi mục '- ' thụt vào 2 dấu cách",
+        "cu-phap-yaml",
+    ),
+    (
+        "found character that cannot start any token",
+        "giá trị bắt đầu bằng ký tự đặc biệt (như @, ` hoặc %)",
+        "đặt cả giá trị trong ngoặc kép, ví dụ: tom_tat: \"@ nội dung\"",
+        "cu-phap-yaml",
+    ),
+    (
+        "found undefined alias",
+        "giá trị bắt đầu bằng dấu *",
+        "đặt cả giá trị trong ngoặc kép, ví dụ: tom_tat: \"* nội dung\"",
+        "cu-phap-yaml",
+    ),
+    (
+        "while scanning an alias",
+        "giá trị bắt đầu bằng dấu *",
+        "đặt cả giá trị trong ngoặc kép, ví dụ: tom_tat: \"* nội dung\"",
+        "cu-phap-yaml",
+    ),
+    (
         "found character '\\t'",
         "tệp có ký tự Tab",
         "YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay mỗi Tab bằng 2 dấu cách",
@@ -107,20 +149,59 @@ _YAML_HINTS = [
 ]
 
 
+_QUOTE_HINT = ("mỗi giá trị chỉ có một cặp ngoặc kép \"…\" bao cả nội dung; nếu trong nội dung có dấu \" "
+               "thì bao ngoài bằng ngoặc đơn '…', ví dụ: tom_tat: 'Kiến nghị về \"đường tránh\"'")
+
+
+def _unbalanced_quote_line(lines: list[str], upto: int) -> int:
+    """The first line up to `upto` whose double quotes do not pair up, or whose quoted value is
+    followed by more text (`"Kiến nghị" về …`); 0 when there is none."""
+    for i, raw in enumerate(lines[:upto], 1):
+        code = raw.split(" #")[0] if '"' not in raw.split(" #")[0] else raw
+        n = len(re.findall(r'(?<!\\)"', code))
+        if n % 2 or re.search(r':\s+"[^"]*"\s*[^\s#,}\]]', code):
+            return i
+    return 0
+
+
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and "end of stream" in (exc.problem or ""):
-        mark = exc.context_mark  # an unclosed quote: name the line where it opens
+    problem = exc.problem or ""
+    if exc.context_mark and ("end of stream" in problem or "could not find expected ':'" in problem
+                             or "expected ',' or ']'" in problem or "expected ',' or '}'" in problem):
+        mark = exc.context_mark  # an unclosed quote or a missing colon: name the line where it starts
     line = mark.line + 1 if mark else 0
-    raw = f"{exc.problem or ''} {exc.context or ''}"
+    raw = f"{problem} {exc.context or ''}"
     lines = text.split("\n")
-    if mark and 0 < line <= len(lines):
-        text_line = lines[line - 1]
+    text_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if mark and text_line:
         leading = text_line[: len(text_line) - len(text_line.lstrip())]
         col = mark.column
         at_mark = col < len(text_line) and text_line[col] == "\t"
         if "\t" in leading or at_mark or "tab character" in raw:
-            raw = "found character '\\t'"
+            return Problem(path, line, "", "tệp có ký tự Tab", "tab",
+                           "YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay mỗi Tab bằng 2 dấu cách")
+    if re.match(r"^\s*(- )?[A-Za-z_][\w-]*:[^\s:/]", text_line) and "could not find expected ':'" in raw:
+        key = text_line.split(":", 1)[0].strip().lstrip("- ")
+        return Problem(path, line, "", "thiếu dấu cách sau dấu hai chấm", "cu-phap-yaml",
+                       f"viết một dấu cách sau dấu hai chấm, ví dụ: {key}: {text_line.split(':', 1)[1].strip()}")
+    if "“" in text_line or "”" in text_line:
+        return Problem(path, line, "", "dùng ngoặc kép cong “ ” thay cho ngoặc kép thẳng \"", "cu-phap-yaml",
+                       'thay “ và ” bao quanh giá trị bằng dấu " (phím bên cạnh phím Enter); ngoặc cong bên trong nội dung thì giữ nguyên')
+    quote_line = _unbalanced_quote_line(lines, max(line, 1))
+    if quote_line and len(re.findall(r'(?<!\\)"', lines[quote_line - 1])) == 1:
+        return Problem(path, quote_line, "", "thiếu dấu ngoặc kép đóng", "cu-phap-yaml",
+                       'mỗi dấu " mở phải có một dấu " đóng trên cùng dòng')
+    if quote_line:
+        return Problem(path, quote_line, "", "dấu ngoặc kép không khớp: thiếu dấu đóng, có ngoặc kép bên trong nội dung, "
+                       "hoặc có chữ sau dấu đóng", "cu-phap-yaml", _QUOTE_HINT)
+    if "mapping values are not allowed" in raw and line > 1:
+        prev = next((ln for ln in reversed(lines[: line - 1]) if ln.strip() and not ln.lstrip().startswith("#")), "")
+        indent = len(text_line) - len(text_line.lstrip(" "))
+        prev_indent = len(prev) - len(prev.lstrip(" ")) + (2 if prev.lstrip().startswith("- ") else 0)
+        if ":" in text_line and indent > prev_indent and not prev.rstrip().endswith(":"):
+            return Problem(path, line, "", "dòng này thụt lề sâu hơn dòng trên", "cu-phap-yaml",
+                           "các trường của cùng một mục phải thẳng cột với nhau; hãy xóa bớt dấu cách ở đầu dòng")
     for needle, message, hint, code in _YAML_HINTS:
         if needle in raw:
             return Problem(path, line, "", message, code, hint)
@@ -128,9 +209,10 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         path,
         line,
         "",
-        f"lỗi cú pháp YAML ({(exc.problem or 'không rõ').strip()})",
+        "lỗi cú pháp YAML",
         "cu-phap-yaml",
-        "so sánh dòng này với tệp mẫu cùng loại; kiểm tra thụt lề, dấu hai chấm và ngoặc kép",
+        "so sánh dòng này với tệp mẫu cùng loại: kiểm tra thụt lề, dấu hai chấm sau tên trường, ngoặc kép; "
+        "giá trị bắt đầu bằng ký tự đặc biệt (@ ` % * - [ { \\) hoặc có dấu \\ thì đặt cả giá trị trong ngoặc đơn '…'",
     )
 
 
@@ -139,7 +221,7 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def _build(events, path: str, problems: list[Problem]) -> Node | None:
+def _build(events, path: str, problems: list[Problem], lines: list[str] | None = None) -> Node | None:
     """Turn a stream of YAML events into Scalar/Seq/Map nodes (one document only)."""
     it = iter(events)
     root = None
@@ -208,6 +290,12 @@ def _build(events, path: str, problems: list[Problem]) -> Node | None:
             continue
         if isinstance(ev, yaml.ScalarEvent):
             node = Scalar(_nfc(ev.value), line, quoted=ev.style in ("'", '"', "|", ">"))
+            if not node.quoted and ev.value and ev.end_mark is not None and lines is not None:
+                rest = lines[ev.end_mark.line][ev.end_mark.column:] if ev.end_mark.line < len(lines) else ""
+                # "đợt #2": one space then '#' and text: YAML reads it as a comment and drops it
+                if re.match(r" #\S", rest):
+                    problems.append(Problem(path, line, "", f"phần sau dấu # bị bỏ mất: '{ev.value}{rest.rstrip()}'",
+                                            "cu-phap-yaml", f"đặt cả nội dung trong ngoặc kép: \"{ev.value}{rest.rstrip()}\""))
         elif isinstance(ev, yaml.SequenceStartEvent):
             node = Seq([], line)
         elif isinstance(ev, yaml.MappingStartEvent):
@@ -283,6 +371,14 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (with or without BOM) to NFC text, or a problem naming the first bad line."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0", b"\xff\xd8\xff", b"GIF8")):
+        return None, Problem(
+            path, 0, "", "tệp là tệp Excel, Word, PDF hoặc ảnh, không phải tệp chữ YAML", "tep-nhi-phan",
+            "mở tệp mẫu .yaml bằng trình soạn thảo chữ (Notepad, VS Code, hoặc ngay trên GitHub) rồi chép số liệu vào")
+    if len(raw) >= 4 and raw[1:2] == b"\x00" and raw[3:4] == b"\x00" or raw[0:1] == b"\x00" and raw[2:3] == b"\x00":
+        return None, Problem(
+            path, 1, "", "tệp được lưu ở mã UTF-16, không phải UTF-8", "ma-hoa-khong-phai-utf8",
+            "mở tệp bằng trình soạn thảo và lưu lại với mã hóa UTF-8 (trong VS Code: 'Save with Encoding' → UTF-8)")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Problem(
             path,
@@ -318,6 +414,10 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     # line and paragraph separators pasted from Word or PDF: YAML counts them as line breaks but
     # editors do not, which would shift every line number after them
     text = text.replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ")
+    # invisible characters pasted from web pages or Word: zero-width spaces and joiners, a BOM in the middle
+    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    # non-breaking spaces used as indentation (pasted from Word) become ordinary spaces
+    text = re.sub(r"(?m)^[ \u00a0]+", lambda m: " " * len(m.group(0)), text)
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -349,7 +449,7 @@ def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, l
     if problem:
         return None, [problem]
     try:
-        root = _build(yaml.parse(text, Loader=_Loader), path, problems)
+        root = _build(yaml.parse(text, Loader=_Loader), path, problems, text.split("\n"))
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as exc:

@@ -78,11 +78,11 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
                 continue
             out.append(_convert(item, typ.item, ctx, f"{fld}[{i}]", label))
         if len(node.items) < typ.min_items:
-            ctx.add(line, fld, f"«{label}» cần ít nhất {typ.min_items} mục", "thieu-muc", "")
+            ctx.add(line, fld, f"«{label}» cần ít nhất {typ.min_items} mục", "thieu-muc", "thêm các mục bên dưới, mỗi mục bắt đầu bằng '- '")
         return tuple(out)
     if isinstance(typ, MapOf):
         if not isinstance(node, Map):
-            ctx.add(line, fld, f"«{label}» phải là một nhóm các mục dạng ten: giá trị", "sai-kieu", "")
+            ctx.add(line, fld, f"«{label}» phải là một nhóm các mục dạng ten: giá trị", "sai-kieu", "xuống dòng, viết mỗi mục dạng ten: giá trị, thụt vào 2 dấu cách; so với tệp mẫu")
             return None
         out = {}
         codes = typ.keys.labels()
@@ -133,7 +133,7 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         n = int(t)
         if n < typ.min or (typ.max is not None and n > typ.max):
             rng = f"từ {typ.min} đến {typ.max}" if typ.max is not None else f"từ {typ.min} trở lên"
-            ctx.add(line, fld, f"«{label}» = {n} nằm ngoài khoảng cho phép ({rng})", "ngoai-khoang", "")
+            ctx.add(line, fld, f"«{label}» = {n} nằm ngoài khoảng cho phép ({rng})", "ngoai-khoang", f"sửa thành một số {rng}")
             return None
         return n
     if isinstance(typ, Date):
@@ -280,7 +280,7 @@ def month_range(first: str, last: str) -> list[str]:
 
 # personal data in free text
 _PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![\d.,])(\d{12}|\d{9})(?![\d.,])(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|m2|m²|kg))")
+_ID_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(\d{12}|\d{9})(?!\d)(?![.,]\d)(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|m2|m²|kg))")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _HOUSE = re.compile(r"(?i)\b(số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s*\d+")
 
@@ -411,7 +411,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         for h in hy.ngay_nghi:
             end = h.den_ngay or h.tu_ngay
             if end < h.tu_ngay:
-                _p(problems, h, "den_ngay", f"ngày kết thúc {fmt(end)} trước ngày bắt đầu {fmt(h.tu_ngay)}", "ngay-sai-thu-tu")
+                _p(problems, h, "den_ngay", f"ngày kết thúc {fmt(end)} trước ngày bắt đầu {fmt(h.tu_ngay)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
                 continue
             d = h.tu_ngay
             while d <= end:
@@ -424,12 +424,14 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     # procedures
     procedures = sorted(by_kind["procedures"], key=lambda r: r.thang)
     months = [p.thang for p in procedures]
+    dup_codes = set()
     for pm in procedures:
         seen = {}
         for row in pm.linh_vuc:
             if row.linh_vuc in seen:
                 _p(problems, row, "linh_vuc", f"lĩnh vực '{row.linh_vuc}' được ghi hai lần trong tháng", "trung-linh-vuc",
-                   "gộp số liệu hai mục thành một")
+                   "nếu mục này chép từ mục trên, hãy đổi sang đúng lĩnh vực của nó; nếu thật sự cùng lĩnh vực, gộp số liệu hai mục thành một")
+                dup_codes.add((pm.thang, row.linh_vuc))
             seen[row.linh_vuc] = row
             resolved = row.som_han + row.dung_han + row.tre_han
             pending = row.dang_trong_han + row.dang_qua_han
@@ -445,7 +447,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                    "vuot-tong", "số trực tuyến là một phần của số tiếp nhận")
             if (row.tai_nha or 0) > resolved:
                 _p(problems, row, "tai_nha", f"số giải quyết tại nhà ({row.tai_nha}) lớn hơn số đã giải quyết ({resolved})",
-                   "vuot-tong", "")
+                   "vuot-tong", "số giải quyết tại nhà là một phần của số đã giải quyết (trước hạn + đúng hạn + quá hạn)")
     for prev, cur in zip(procedures, procedures[1:]):
         if cur.thang != _next_month(prev.thang):
             problems.append(Problem(cur.src.path, cur.src.line, "thang",
@@ -455,6 +457,8 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         prev_rows = {r.linh_vuc: r for r in prev.linh_vuc}
         cur_rows = {r.linh_vuc: r for r in cur.linh_vuc}
         for code in sorted(set(prev_rows) | set(cur_rows)):
+            if (prev.thang, code) in dup_codes or (cur.thang, code) in dup_codes:
+                continue  # already reported; comparing one of two rows would only confuse
             pend = (prev_rows[code].dang_trong_han + prev_rows[code].dang_qua_han) if code in prev_rows else 0
             carried = cur_rows[code].ton_truoc if code in cur_rows else 0
             if pend != carried:
@@ -476,13 +480,13 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                 _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} không thuộc tháng {lm.thang} của tệp",
                    "sai-thang", f"chuyển hồ sơ này sang tệp tre-han/{_month_of(c.ngay_hen_tra)}.yaml")
             if c.ngay_hen_tra < c.ngay_nhan:
-                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if c.ngay_xin_loi and c.ngay_xin_loi < c.ngay_nhan:
-                _p(problems, c, "ngay_xin_loi", f"ngày xin lỗi {fmt(c.ngay_xin_loi)} trước ngày nhận hồ sơ {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+                _p(problems, c, "ngay_xin_loi", f"ngày xin lỗi {fmt(c.ngay_xin_loi)} trước ngày nhận hồ sơ {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if c.ngay_hen_moi and c.ngay_hen_moi <= c.ngay_hen_tra:
-                _p(problems, c, "ngay_hen_moi", f"ngày hẹn mới {fmt(c.ngay_hen_moi)} không sau ngày hẹn cũ {fmt(c.ngay_hen_tra)}", "ngay-sai-thu-tu")
+                _p(problems, c, "ngay_hen_moi", f"ngày hẹn mới {fmt(c.ngay_hen_moi)} không sau ngày hẹn cũ {fmt(c.ngay_hen_tra)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if c.ngay_tra and c.ngay_tra < c.ngay_nhan:
-                _p(problems, c, "ngay_tra", f"ngày trả {fmt(c.ngay_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu")
+                _p(problems, c, "ngay_tra", f"ngày trả {fmt(c.ngay_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if c.so_thu_xin_loi and not c.ngay_xin_loi:
                 _p(problems, c, "so_thu_xin_loi", "có số thư xin lỗi nhưng thiếu ngày xin lỗi", "thieu-truong",
                    "thêm ngay_xin_loi: NĂM-THÁNG-NGÀY")
@@ -533,16 +537,16 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                 _p(problems, p, "ngay_giai_quyet", f"ngày giải quyết {fmt(p.ngay_giai_quyet)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}",
                    "ngay-sai-thu-tu", "kiểm tra lại hai ngày; ngày giải quyết không thể trước ngày tiếp nhận")
             if p.ngay_thu_ly and p.ngay_thu_ly < p.ngay_nhan:
-                _p(problems, p, "ngay_thu_ly", f"ngày thụ lý {fmt(p.ngay_thu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu")
+                _p(problems, p, "ngay_thu_ly", f"ngày thụ lý {fmt(p.ngay_thu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if p.han_xu_ly and p.han_xu_ly < p.ngay_nhan:
-                _p(problems, p, "han_xu_ly", f"hạn xử lý {fmt(p.han_xu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu")
+                _p(problems, p, "han_xu_ly", f"hạn xử lý {fmt(p.han_xu_ly)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if p.ngay_thong_bao:
                 if not p.ngay_giai_quyet:
                     _p(problems, p, "ngay_thong_bao", "có ngày thông báo kết quả nhưng chưa có ngày giải quyết", "thieu-truong",
                        "thêm ngay_giai_quyet, hoặc xóa ngay_thong_bao")
                 elif p.ngay_thong_bao < p.ngay_giai_quyet:
                     _p(problems, p, "ngay_thong_bao", f"ngày thông báo {fmt(p.ngay_thong_bao)} trước ngày giải quyết {fmt(p.ngay_giai_quyet)}",
-                       "ngay-sai-thu-tu")
+                       "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if p.danh_gia and not p.ngay_giai_quyet:
                 _p(problems, p, "danh_gia", "có đánh giá của người gửi nhưng vụ việc chưa giải quyết xong", "thieu-truong",
                    "thêm ngay_giai_quyet, hoặc xóa danh_gia")
@@ -570,7 +574,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     surveys = sorted(by_kind["surveys"], key=lambda r: r.thang)
     for s in surveys:
         if s.phieu_thu_ve > s.phieu_phat_ra:
-            _p(problems, s, "phieu_thu_ve", f"số phiếu thu về ({s.phieu_thu_ve}) lớn hơn số phiếu phát ra ({s.phieu_phat_ra})", "vuot-tong")
+            _p(problems, s, "phieu_thu_ve", f"số phiếu thu về ({s.phieu_thu_ve}) lớn hơn số phiếu phát ra ({s.phieu_phat_ra})", "vuot-tong", "số phiếu thu về là một phần của số phiếu phát ra; kiểm tra lại hai số")
         for code, lv in sorted(s.tieu_chi.items()):
             total = lv.rat_hai_long + lv.hai_long + lv.binh_thuong + lv.khong_hai_long + lv.rat_khong_hai_long
             if total > s.phieu_thu_ve:
@@ -598,10 +602,10 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             activities.append(a)
             if a.ma in act_ids:
                 other = act_ids[a.ma]
-                _p(problems, a, "ma", f"mã {a.ma} đã dùng ở {other.src.path}:{other.src.line_of('ma')}", "trung-ma", "")
+                _p(problems, a, "ma", f"mã {a.ma} đã dùng ở {other.src.path}:{other.src.line_of('ma')}", "trung-ma", "mỗi hoạt động có một mã riêng; tăng số thứ tự cuối mã")
             act_ids.setdefault(a.ma, a)
             if _month_of(a.ngay) != am.thang:
-                _p(problems, a, "ngay", f"ngày {fmt(a.ngay)} không thuộc tháng {am.thang} của tệp", "sai-thang", "")
+                _p(problems, a, "ngay", f"ngày {fmt(a.ngay)} không thuộc tháng {am.thang} của tệp", "sai-thang", f"chuyển mục này sang tệp hoat-dong/{_month_of(a.ngay)}.yaml, hoặc sửa ngày")
             for link in a.phan_anh:
                 if link not in ids:
                     sug = _suggest(link, ids)
@@ -614,31 +618,31 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     step_nos = set()
     for st in plan.buoc:
         if st.so in step_nos:
-            _p(problems, st, "so", f"bước {st.so} được ghi hai lần", "trung-ma")
+            _p(problems, st, "so", f"bước {st.so} được ghi hai lần", "trung-ma", "mỗi bước có một số thứ tự riêng")
         step_nos.add(st.so)
         prev = None
         for u in st.tien_do:
             if prev and u.ngay < prev.ngay:
-                _p(problems, u, "ngay", "các lần cập nhật tiến độ phải theo thứ tự thời gian", "ngay-sai-thu-tu")
+                _p(problems, u, "ngay", "các lần cập nhật tiến độ phải theo thứ tự thời gian", "ngay-sai-thu-tu", "sắp xếp các mục tien_do từ cũ đến mới")
             if prev and u.phan_tram < prev.phan_tram:
                 _p(problems, u, "phan_tram", f"phần trăm giảm từ {prev.phan_tram} xuống {u.phan_tram}", "tien-do-giam",
                    "tiến độ chỉ tăng; nếu cần sửa số cũ thì sửa lần cập nhật trước")
             prev = u
         if st.ngay_hoan_thanh:
             if st.ngay_hoan_thanh < plan.van_ban.ngay:
-                _p(problems, st, "ngay_hoan_thanh", "ngày hoàn thành trước ngày ban hành kế hoạch", "ngay-sai-thu-tu")
+                _p(problems, st, "ngay_hoan_thanh", "ngày hoàn thành trước ngày ban hành kế hoạch", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
             if st.tien_do and st.tien_do[-1].phan_tram != 100:
                 _p(problems, st, "ngay_hoan_thanh", "đã có ngày hoàn thành nhưng lần cập nhật tiến độ cuối chưa đạt 100%", "tien-do-khong-khop",
                    "thêm một lần cập nhật tiến độ 100% vào ngày hoàn thành")
     reported = set()
     for r in plan.bao_cao_thang:
         if r.thang in reported:
-            _p(problems, r, "thang", f"báo cáo tháng {r.thang} được ghi hai lần", "trung-ma")
+            _p(problems, r, "thang", f"báo cáo tháng {r.thang} được ghi hai lần", "trung-ma", "xóa một mục, hoặc sửa tháng của mục chép thêm")
         reported.add(r.thang)
     quarters = set()
     for r in plan.so_ket:
         if r.quy in quarters:
-            _p(problems, r, "quy", f"sơ kết {r.quy} được ghi hai lần", "trung-ma")
+            _p(problems, r, "quy", f"sơ kết {r.quy} được ghi hai lần", "trung-ma", "xóa một mục, hoặc sửa quý của mục chép thêm")
         quarters.add(r.quy)
 
     # commitments: every evidence figure must exist
@@ -646,7 +650,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     for g in by_kind["commitments"][0].nhom:
         for c in g.cam_ket:
             if c.ma in codes:
-                _p(problems, c, "ma", f"mã cam kết '{c.ma}' được dùng hai lần", "trung-ma")
+                _p(problems, c, "ma", f"mã cam kết '{c.ma}' được dùng hai lần", "trung-ma", "mỗi cam kết có một mã riêng")
             codes.add(c.ma)
             for fid in c.bang_chung:
                 if fid not in catalogue.BY_ID:
@@ -670,7 +674,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         seen_ids = {}
         for item in pp.so_lieu:
             if item.ma in seen_ids:
-                _p(problems, item, "ma", f"số liệu {item.ma} được ghi hai lần trong sổ công bố kỳ {pp.ky}", "trung-ma")
+                _p(problems, item, "ma", f"số liệu {item.ma} được ghi hai lần trong sổ công bố kỳ {pp.ky}", "trung-ma", "sổ công bố do lệnh publish ghi; đừng sửa tay")
             seen_ids.setdefault(item.ma, item)
             if item.ma not in catalogue.BY_ID:
                 _p(problems, item, "ma", f"không có số liệu mã '{item.ma}'", "lien-ket-khong-ton-tai",
@@ -685,7 +689,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             _p(problems, c, "ky", f"kỳ {c.ky} chưa công bố nên không cần đính chính", "lien-ket-khong-ton-tai",
                 "số liệu chưa công bố có thể thay đổi tự do; xóa mục đính chính này")
         elif c.ngay < pub_dates[c.ky]:
-            _p(problems, c, "ngay", f"ngày đính chính {fmt(c.ngay)} trước ngày công bố {fmt(pub_dates[c.ky])}", "ngay-sai-thu-tu")
+            _p(problems, c, "ngay", f"ngày đính chính {fmt(c.ngay)} trước ngày công bố {fmt(pub_dates[c.ky])}", "ngay-sai-thu-tu", "ngày đính chính là ngày sửa số liệu, sau ngày công bố")
 
     return Dataset(
         site=site,

@@ -511,3 +511,22 @@ def test_line_separator_inside_a_value_does_not_shift_line_numbers(sep):
 
 def test_line_separator_in_a_plain_value_keeps_the_text():
     assert ok("tom_tat: Kiến nghị\u2028sửa đường\n") == {"tom_tat": "Kiến nghị sửa đường"}
+
+
+# ---------------------------------------------------------------- pasted from Word or the web: normalised
+
+
+def test_nbsp_indentation_pasted_from_word_is_normalised():
+    doc, problems = load_bytes("a:\n  b: 1\n\u00a0\u00a0c: 2\n".encode(), "x.yaml")
+    assert problems == [] and plain(doc.root) == {"a": {"b": "1", "c": "2"}}
+
+
+def test_zero_width_characters_are_removed():
+    doc, problems = load_bytes("kenh: zalo\u200b\nb: x\ufeffy\n".encode(), "x.yaml")
+    assert problems == [] and plain(doc.root) == {"kenh": "zalo", "b": "xy"}
+
+
+def test_hash_after_one_space_in_plain_text_is_reported_not_dropped():
+    _, problems = load_bytes("tom_tat: Kiến nghị đợt #2 về đường\n".encode(), "x.yaml")
+    assert [(p.line, p.code) for p in problems] == [(1, "cu-phap-yaml")]
+    assert "đợt #2 về đường" in problems[0].hint
