@@ -6,7 +6,7 @@ ARGS ?=
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv build serve check test bench clean
+.PHONY: venv build serve check test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# axe-core and Lighthouse for the browser tests (tests/browser), pinned in its package-lock.json
+NODE_DEPS := tests/browser/node_modules/.package-lock.json
+$(NODE_DEPS): tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd tests/browser && npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm is not installed: the browser tests will say what they could not run"; fi
 
 build: $(STAMP)  ## build the site from data/ into site/
 	$(PY) -m generator build --data data --out site
@@ -24,11 +30,14 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a data f
 check: $(STAMP)  ## check the data only
 	$(PY) -m generator check --data data
 
-test: $(STAMP)  ## run every test
+test: $(STAMP) $(NODE_DEPS)  ## run every test (the browser tests need /usr/bin/chromium)
 	$(PY) -m pytest $(ARGS)
 
-bench: $(STAMP)  ## time the build of the sample site
-	$(PY) bench/bench.py
+bench: $(STAMP)  ## time the build of the sample and of synthetic sets up to 100x (bench/README.md); ARGS=--quick for a short run
+	$(PY) bench/bench.py $(ARGS)
+
+lighthouse: $(STAMP) $(NODE_DEPS)  ## page weights and Lighthouse scores of the sample site, as in the README
+	$(PY) tests/browser/measure.py $(ARGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/generator

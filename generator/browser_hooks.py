@@ -5,7 +5,7 @@
   (about 70 KB gzip for 15 months of sample data, downloaded and indexed by every visitor on every page).
   They stay reachable from /bao-cao/, which is indexed; a page can still opt in with `search: {exclude: false}`.
 - Wide tables scroll inside themselves on a phone; `tabindex="0"` lets a keyboard user scroll them too
-  (axe-core rule scrollable-region-focusable, WCAG 2.1.1).
+  (axe-core rule scrollable-region-focusable, WCAG 2.1.1). Code blocks wrap on a phone (extra.css).
 
 Accent-insensitive search is done in the browser: overrides/assets/javascripts/lunr/min/lunr.vi.min.js.
 Registered in mkdocs.yml `hooks:`; it has no state and does not touch the generator's artifacts.

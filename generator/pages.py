@@ -32,6 +32,7 @@ from .problems import CODES
 from .schema import KINDS, KENH, LINH_VUC, LOAI_HOAT_DONG, LOAI_PAKN, MUC_HAI_LONG, TIEU_CHI
 
 TEMPLATES = Path(__file__).parent / "templates"
+LIST_LIMIT = 150  # rows of records listed on a page; the rest are in the CSV/JSON downloads
 
 # characters that Markdown, its extensions (attr_list, tables) or HTML would read as syntax
 _ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|<>~^=\"'"}
@@ -205,6 +206,13 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
 
     late_year = [c for c in ds.late_cases if str(c.ngay_hen_tra.year) == latest_year]
     acts_recent = [a for a in ds.activities if a.ngay.strftime("%Y-%m") in recent]
+    # pages stay light however many records there are: the newest rows here, every row in the downloads
+    counts = {"pet_recent": len(pet_recent), "pet_open": len(pet_open), "late_year": len(late_year),
+              "acts_recent": len(acts_recent), "limit": LIST_LIMIT}
+    pet_recent = pet_recent[-LIST_LIMIT:]
+    pet_open = pet_open[-LIST_LIMIT:]
+    late_year = late_year[-LIST_LIMIT:]
+    acts_recent = acts_recent[-LIST_LIMIT:]
 
     by_field_latest = next(pm for pm in ds.procedures if pm.thang == latest).linh_vuc
 
@@ -224,6 +232,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         "plan": ds.plan,
         "late_year": late_year,
         "acts_recent": acts_recent,
+        "counts": counts,
         "by_field_latest": by_field_latest,
         "tmonths": [pm.thang for pm in ds.procedures],
         "smonths": [s.thang for s in ds.surveys],
