@@ -1,20 +1,40 @@
-"""Figures → SVG bytes with matplotlib. Never writes files.
+"""Figures → SVG bytes with matplotlib. Never writes files (the content cache aside, see below).
 
 Byte-stable: fixed SVG hash salt, no date in the metadata, text kept as text (small files,
 readable by screen readers and search), Vietnamese labels and number formats.
+
+Each chart is cached by a hash of exactly the series it draws (and this module's source, the number
+formats' source and the matplotlib and Babel versions): a chart whose data did not change is not drawn
+again, and matplotlib is not even imported when no chart needs drawing. The cache never changes a
+byte of the output; GENERATOR_CACHE=0 turns it off (generator/cache.py).
 """
 
 from __future__ import annotations
 
 import io
+import sys
+from importlib import metadata
 
-import matplotlib
+from . import cache, numfmt
+from .indicators import index, periods_for
+from .numfmt import fmt_dec, fmt_int
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+matplotlib = None
+plt = None
 
-from .indicators import index, periods_for  # noqa: E402
-from .numfmt import fmt_dec, fmt_int  # noqa: E402
+
+def _load_matplotlib():
+    """Import matplotlib on the first chart that is actually drawn (about half a second)."""
+    global matplotlib, plt
+    if plt is None:
+        import matplotlib as mpl
+
+        mpl.use("Agg")
+        import matplotlib.pyplot as pyplot
+        import matplotlib.ticker  # noqa: F401
+
+        matplotlib, plt = mpl, pyplot
+    return plt
 
 # colours with at least 3:1 contrast on white; a hatch pattern as a second cue
 BLUE = "#1f4e79"
@@ -62,6 +82,7 @@ def _count_axis(ax):
 
 def line_rate(months, values, title, color=BLUE):
     """A monthly rate as a line with each point labelled; gaps where there is no value."""
+    plt = _load_matplotlib()
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(8, 3.4))
         xs = list(range(len(months)))
@@ -79,6 +100,7 @@ def line_rate(months, values, title, color=BLUE):
 
 def stacked_bars(months, series, title):
     """series: [(label, values, colour, hatch)] stacked per month, with totals on top."""
+    plt = _load_matplotlib()
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(8, 3.6))
         xs = list(range(len(months)))
@@ -96,6 +118,7 @@ def stacked_bars(months, series, title):
 
 
 def paired_bars(months, a, b, labels, title):
+    plt = _load_matplotlib()
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(8, 3.4))
         xs = list(range(len(months)))
@@ -115,6 +138,7 @@ def paired_bars(months, a, b, labels, title):
 
 def hbars_percent(labels, values, title):
     """Horizontal bars 0–100% with the value written at the end of each bar."""
+    plt = _load_matplotlib()
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(labels) + 0.9))
         ys = list(range(len(labels)))[::-1]
@@ -134,38 +158,66 @@ def _monthly(idx, fid, months):
     return [idx[(fid, m)].value if (fid, m) in idx else None for m in months]
 
 
-def draw_all(ds, figures) -> dict[str, bytes]:
-    """Every chart of the site, by name."""
+_VERSION: list = []
+
+
+def code_version() -> str:
+    """What else, besides its series, decides a chart's bytes: this code and the libraries that draw and format."""
+    if not _VERSION:
+        versions = [metadata.version(dist) for dist in ("matplotlib", "babel")]
+        _VERSION.append(cache.digest("charts-svg-1", cache.source_hash(sys.modules[__name__], numfmt), *versions))
+    return _VERSION[0]
+
+
+def chart_specs(ds, figures) -> list[tuple[str, object, tuple]]:
+    """(name, drawing function, its arguments) for every chart of the site: all a chart depends on."""
     from .indicators import step_percent_at, as_of_date
 
     idx = index(figures)
     months = [p.key for p in periods_for(ds.months) if p.kind == "month"]
     tmonths = [pm.thang for pm in ds.procedures]
-    out = {}
-    out["tthc-ty-le-dung-han"] = line_rate(tmonths, _monthly(idx, "tthc.ty_le_dung_han", tmonths),
-                                           "Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng (%)")
-    out["tthc-ket-qua"] = stacked_bars(
-        tmonths,
-        [
-            ("Trước hạn", [v or 0 for v in _monthly(idx, "tthc.som_han", tmonths)], GREEN, ""),
-            ("Đúng hạn", [v or 0 for v in _monthly(idx, "tthc.dung_han", tmonths)], BLUE, "//"),
-            ("Quá hạn", [v or 0 for v in _monthly(idx, "tthc.giai_quyet_tre_han", tmonths)], RED, "xx"),
-        ],
-        "Hồ sơ đã giải quyết theo tháng",
-    )
-    out["pakn-theo-thang"] = paired_bars(
-        months,
-        [v or 0 for v in _monthly(idx, "pakn.tiep_nhan", months)],
-        [v or 0 for v in _monthly(idx, "pakn.da_giai_quyet", months)],
-        ("Tiếp nhận", "Đã giải quyết"),
-        "Phản ánh, kiến nghị theo tháng",
-    )
     smonths = [s.thang for s in ds.surveys]
-    out["hai-long-theo-thang"] = line_rate(smonths, _monthly(idx, "hai_long.ty_le", smonths),
-                                           "Tỷ lệ hài lòng chung theo tháng (%)", GREEN)
     end = as_of_date(ds)
     steps = ds.plan.buoc
-    out["ke-hoach-cac-buoc"] = hbars_percent([f"Bước {st.so}" for st in steps],
-                                             [step_percent_at(st, end) for st in steps],
-                                             "Phần trăm hoàn thành từng bước")
+    return [
+        ("tthc-ty-le-dung-han", line_rate,
+         (tmonths, _monthly(idx, "tthc.ty_le_dung_han", tmonths), "Tỷ lệ hồ sơ giải quyết đúng hạn theo tháng (%)")),
+        ("tthc-ket-qua", stacked_bars, (
+            tmonths,
+            [
+                ("Trước hạn", [v or 0 for v in _monthly(idx, "tthc.som_han", tmonths)], GREEN, ""),
+                ("Đúng hạn", [v or 0 for v in _monthly(idx, "tthc.dung_han", tmonths)], BLUE, "//"),
+                ("Quá hạn", [v or 0 for v in _monthly(idx, "tthc.giai_quyet_tre_han", tmonths)], RED, "xx"),
+            ],
+            "Hồ sơ đã giải quyết theo tháng",
+        )),
+        ("pakn-theo-thang", paired_bars, (
+            months,
+            [v or 0 for v in _monthly(idx, "pakn.tiep_nhan", months)],
+            [v or 0 for v in _monthly(idx, "pakn.da_giai_quyet", months)],
+            ("Tiếp nhận", "Đã giải quyết"),
+            "Phản ánh, kiến nghị theo tháng",
+        )),
+        ("hai-long-theo-thang", line_rate,
+         (smonths, _monthly(idx, "hai_long.ty_le", smonths), "Tỷ lệ hài lòng chung theo tháng (%)", GREEN)),
+        ("ke-hoach-cac-buoc", hbars_percent,
+         ([f"Bước {st.so}" for st in steps], [step_percent_at(st, end) for st in steps], "Phần trăm hoàn thành từng bước")),
+    ]
+
+
+def chart_key(fn, args) -> str:
+    """The cache key of one chart: the code version, the drawing function and exactly the series it draws."""
+    return cache.digest(code_version(), fn.__name__, repr(args))
+
+
+def draw_all(ds, figures) -> dict[str, bytes]:
+    """Every chart of the site, by name; drawn only when not already in the cache."""
+    out = {}
+    for name, fn, args in chart_specs(ds, figures):
+        key = chart_key(fn, args)
+        svg = cache.get("charts", key)
+        if svg is None:
+            svg = fn(*args)
+            cache.put("charts", key, svg)
+        out[name] = svg
     return out

@@ -8,6 +8,7 @@ months; petitions fall in a period by received or resolved date; surveys pool ev
 from __future__ import annotations
 
 import calendar as _cal
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -190,19 +191,67 @@ def _late(b: _Builder, ds):
     b.rate("xin_loi.ty_le_giu_hen_moi", len(kept), len(renewed))
 
 
-def _petitions(b: _Builder, ds, dues):
+class _PetitionIndex:
+    """The petitions arranged once so that each period costs O(log n + petitions in the period).
+
+    Received and resolved petitions of a period are contiguous slices of the petitions sorted by the
+    received and the resolved date. The petitions still open at a period's end, and those of them past
+    their due date, are counts of date intervals: a petition is open on the days [received, resolved)
+    and open past its due date on [max(received, due + 1 day), resolved), with `resolved` = never when
+    it is not resolved; the count at a date E is (intervals started by E) − (intervals ended by E).
+    Due dates and working days are computed once per petition, not once per period."""
+
+    def __init__(self, petitions, cal):
+        self.received = sorted(petitions, key=lambda p: p.ngay_nhan)  # stable: keeps the dataset's order
+        self.received_dates = [p.ngay_nhan for p in self.received]
+        self.due = {p.ma: petition_due(p, cal) for p in petitions}
+        resolved = sorted((p for p in petitions if p.ngay_giai_quyet), key=lambda p: p.ngay_giai_quyet)
+        self.resolved_dates = [p.ngay_giai_quyet for p in resolved]
+        self.resolved_on_time = [p.ngay_giai_quyet <= self.due[p.ma] for p in resolved]
+        self.resolved_notified = [bool(p.ngay_thong_bao) for p in resolved]
+        self.resolved_days = [cal.working_days_between(p.ngay_nhan, p.ngay_giai_quyet) for p in resolved]
+        one = timedelta(days=1)
+        open_from, open_until, late_from, late_until = [], [], [], []
+        for p in petitions:
+            done = p.ngay_giai_quyet
+            if done is None or p.ngay_nhan < done:
+                open_from.append(p.ngay_nhan)
+                if done is not None:
+                    open_until.append(done)
+            start = max(p.ngay_nhan, self.due[p.ma] + one)
+            if done is None or start < done:
+                late_from.append(start)
+                if done is not None:
+                    late_until.append(done)
+        self.open_from, self.open_until = sorted(open_from), sorted(open_until)
+        self.late_from, self.late_until = sorted(late_from), sorted(late_until)
+
+    def received_in(self, period: Period) -> list:
+        lo = bisect_left(self.received_dates, period.start)
+        return self.received[lo: bisect_right(self.received_dates, period.end)]
+
+    def resolved_in(self, period: Period) -> slice:
+        return slice(bisect_left(self.resolved_dates, period.start), bisect_right(self.resolved_dates, period.end))
+
+    def open_at(self, end: date) -> int:
+        return bisect_right(self.open_from, end) - bisect_right(self.open_until, end)
+
+    def open_past_due_at(self, end: date) -> int:
+        return bisect_right(self.late_from, end) - bisect_right(self.late_until, end)
+
+
+def _petitions(b: _Builder, ds, pi: _PetitionIndex):
     end = b.period.end
-    received = [p for p in ds.petitions if _in(p.ngay_nhan, b.period)]
-    resolved = [p for p in ds.petitions if _in(p.ngay_giai_quyet, b.period)]
-    open_at_end = [p for p in ds.petitions if p.ngay_nhan <= end and not (p.ngay_giai_quyet and p.ngay_giai_quyet <= end)]
-    on_time = [p for p in resolved if p.ngay_giai_quyet <= dues[p.ma]]
-    overdue = [p for p in resolved if p.ngay_giai_quyet > dues[p.ma]] + [p for p in open_at_end if dues[p.ma] < end]
+    received = pi.received_in(b.period)
+    r = pi.resolved_in(b.period)
+    n_resolved = r.stop - r.start
+    on_time = sum(pi.resolved_on_time[r])
     b.count("pakn.tiep_nhan", len(received))
-    b.count("pakn.da_giai_quyet", len(resolved))
-    b.count("pakn.dang_xu_ly", len(open_at_end))
-    b.count("pakn.qua_han", len(overdue))
-    b.rate("pakn.ty_le_dung_han", len(on_time), len(resolved))
-    days = sorted(ds.calendar.working_days_between(p.ngay_nhan, p.ngay_giai_quyet) for p in resolved)
+    b.count("pakn.da_giai_quyet", n_resolved)
+    b.count("pakn.dang_xu_ly", pi.open_at(end))
+    b.count("pakn.qua_han", (n_resolved - on_time) + pi.open_past_due_at(end))
+    b.rate("pakn.ty_le_dung_han", on_time, n_resolved)
+    days = sorted(pi.resolved_days[r])
     if days:
         n = len(days)
         median = Fraction(days[n // 2]) if n % 2 else Fraction(days[n // 2 - 1] + days[n // 2], 2)
@@ -211,13 +260,14 @@ def _petitions(b: _Builder, ds, dues):
     else:
         b.count("pakn.so_ngay_trung_vi", None, "không có vụ việc nào giải quyết xong trong kỳ")
         b.count("pakn.so_ngay_trung_binh", None, "không có vụ việc nào giải quyết xong trong kỳ")
+    due = pi.due
     bad = [
         p
         for p in received
-        if (p.danh_gia in UNSATISFIED) or p.tai_dien or petition_overdue_at(p, dues[p.ma], end)
+        if (p.danh_gia in UNSATISFIED) or p.tai_dien or petition_overdue_at(p, due[p.ma], end)
     ]
     b.rate("pakn.ty_le_hai_long", len(received) - len(bad), len(received))
-    b.rate("pakn.ty_le_thong_bao", len([p for p in resolved if p.ngay_thong_bao]), len(resolved))
+    b.rate("pakn.ty_le_thong_bao", sum(pi.resolved_notified[r]), n_resolved)
     b.count("pakn.tai_dien", len([p for p in received if p.tai_dien]))
 
 
@@ -278,13 +328,13 @@ def _plan(b: _Builder, ds):
 def compute(ds) -> tuple[list[Figure], date]:
     """Every figure for every period, in a stable order; and the data's as-of date."""
     as_of = as_of_date(ds)
-    dues = {p.ma: petition_due(p, ds.calendar) for p in ds.petitions}
+    pi = _PetitionIndex(ds.petitions, ds.calendar)
     out: list[Figure] = []
     for period in periods_for(ds.months):
         b = _Builder(period, as_of, out)
         _tthc(b, ds)
         _late(b, ds)
-        _petitions(b, ds, dues)
+        _petitions(b, ds, pi)
         _surveys(b, ds)
         _letters(b, ds)
         _activities(b, ds)

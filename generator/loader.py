@@ -9,13 +9,16 @@ to Unicode NFC.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import cache
 from .problems import Problem
 
 try:  # the C parser when PyYAML was built with libyaml
@@ -26,20 +29,21 @@ except AttributeError:  # pragma: no cover - depends on the wheel
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a month of a busy ward is well under 1 MB
 
 
-@dataclass
+# slots: a cold build of a large data set holds millions of these at once
+@dataclass(slots=True)
 class Scalar:
     value: str
     line: int
     quoted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Seq:
     items: list
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Map:
     items: dict  # key text -> node
     line: int
@@ -221,17 +225,104 @@ class _Refused(Exception):
         self.problem = problem
 
 
+_QUOTED_STYLES = ("'", '"', "|", ">")
+_intern = sys.intern
+_COMMENT_LOST = re.compile(r" #\S")
+_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent,
+           yaml.DocumentStartEvent, yaml.DocumentEndEvent, yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.AliasEvent)
+
+
+def _explicit_tag(tag, implicit) -> bool:
+    return tag is not None and tag != "!" and (
+        (isinstance(implicit, tuple) and not any(implicit)) or (isinstance(implicit, bool) and not implicit))
+
+
+def _refuse_anchor(path, line, anchor):
+    raise _Refused(Problem(path, line, "", f"không dùng neo YAML (&{anchor})", "neo-yaml",
+                           "xóa &tên; nếu cần lặp lại giá trị thì viết lại đầy đủ"))
+
+
+def _refuse_tag(path, line, tag):
+    raise _Refused(Problem(path, line, "", f"không dùng thẻ kiểu YAML ({tag})", "the-yaml",
+                           "xóa phần bắt đầu bằng ! ; nếu giá trị là chữ thì đặt trong ngoặc kép"))
+
+
 def _build(events, path: str, problems: list[Problem], lines: list[str] | None = None) -> Node | None:
-    """Turn a stream of YAML events into Scalar/Seq/Map nodes (one document only)."""
-    it = iter(events)
+    """Turn a stream of YAML events into Scalar/Seq/Map nodes (one document only).
+
+    The hot loop of a cold build (one pass per event of every data file): dispatch on the exact
+    event class, attach scalars inline; the rare cases (anchors, tags, merge keys) go to helpers."""
+    ScalarEvent, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MapEnd, SeqEnd, DocStart, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentStartEvent, yaml.AliasEvent
+    quoted_styles = _QUOTED_STYLES
+    n_lines = len(lines) if lines is not None else 0
     root = None
-    stack: list = []  # (node, pending_key_scalar_or_None)
+    stack: list = []  # [node, pending key scalar or None]
     docs = 0
-    for ev in it:
-        line = ev.start_mark.line + 1 if ev.start_mark else 0
-        if isinstance(ev, yaml.DocumentStartEvent):
+    for ev in events:
+        cls = ev.__class__
+        if cls not in _EVENTS_SET:  # a subclass: treat it as its PyYAML base class
+            cls = next((k for k in _EVENTS if isinstance(ev, k)), cls)
+        if cls is ScalarEvent:
+            line = ev.start_mark.line + 1 if ev.start_mark else 0
+            if ev.anchor:
+                _refuse_anchor(path, line, ev.anchor)
+            if ev.tag is not None and _explicit_tag(ev.tag, ev.implicit):
+                _refuse_tag(path, line, ev.tag)
+            raw = ev.value
+            quoted = ev.style in quoted_styles
+            value = raw if raw.isascii() else _nfc(raw)
+            if len(value) <= 24:  # field names, codes, dates, numbers: one shared copy of each
+                value = _intern(value)
+            node = Scalar(value, line, quoted)
+            if not quoted and raw and n_lines:
+                em = ev.end_mark
+                if em is not None and em.line < n_lines and lines[em.line].startswith(" #", em.column):
+                    rest = lines[em.line][em.column:]
+                    # "đợt #2": one space then '#' and text: YAML reads it as a comment and drops it
+                    if _COMMENT_LOST.match(rest):
+                        problems.append(Problem(path, line, "", f"phần sau dấu # bị bỏ mất: '{raw}{rest.rstrip()}'",
+                                                "cu-phap-yaml", f"đặt cả nội dung trong ngoặc kép: \"{raw}{rest.rstrip()}\""))
+            if not stack:
+                if root is None:
+                    root = node
+                continue
+            top = stack[-1]
+            parent = top[0]
+            if parent.__class__ is Seq:
+                parent.items.append(node)
+                continue
+            key = top[1]
+            if key is None:
+                if value == "<<" and not quoted:
+                    _attach(node, stack, path, problems)  # refuses the merge key
+                top[1] = node
+                continue
+            top[1] = None
+            k = key.value
+            if k in parent.items:
+                _attach_duplicate(key, parent, path, problems)
+                continue
+            parent.items[k] = node
+            parent.key_lines[k] = key.line
+        elif cls is MapEnd or cls is SeqEnd:
+            stack.pop()
+        elif cls is MapStart or cls is SeqStart:
+            line = ev.start_mark.line + 1 if ev.start_mark else 0
+            if ev.anchor:
+                _refuse_anchor(path, line, ev.anchor)
+            if ev.tag is not None and _explicit_tag(ev.tag, ev.implicit):
+                _refuse_tag(path, line, ev.tag)
+            node = Map({}, line) if cls is MapStart else Seq([], line)
+            if stack:
+                _attach(node, stack, path, problems)
+            elif root is None:
+                root = node
+            stack.append([node, None])
+        elif cls is DocStart:
             docs += 1
             if docs > 1:
+                line = ev.start_mark.line + 1 if ev.start_mark else 0
                 raise _Refused(
                     Problem(
                         path,
@@ -242,10 +333,8 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
                         "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng --- hoặc tách thành hai tệp",
                     )
                 )
-            continue
-        if isinstance(ev, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-            continue
-        if isinstance(ev, yaml.AliasEvent):
+        elif cls is Alias:
+            line = ev.start_mark.line + 1 if ev.start_mark else 0
             raise _Refused(
                 Problem(
                     path,
@@ -256,59 +345,25 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
                     "viết đầy đủ giá trị thay cho *tên; mỗi mục phải tự đứng được",
                 )
             )
-        anchor = getattr(ev, "anchor", None)
-        if anchor:
-            raise _Refused(
-                Problem(
-                    path,
-                    line,
-                    "",
-                    f"không dùng neo YAML (&{anchor})",
-                    "neo-yaml",
-                    "xóa &tên; nếu cần lặp lại giá trị thì viết lại đầy đủ",
-                )
-            )
-        tag = getattr(ev, "tag", None)
-        implicit = getattr(ev, "implicit", True)
-        explicit_tag = tag is not None and (
-            (isinstance(implicit, tuple) and not any(implicit))
-            or (isinstance(implicit, bool) and not implicit)
-        )
-        if explicit_tag and tag not in ("!",):
-            raise _Refused(
-                Problem(
-                    path,
-                    line,
-                    "",
-                    f"không dùng thẻ kiểu YAML ({tag})",
-                    "the-yaml",
-                    "xóa phần bắt đầu bằng ! ; nếu giá trị là chữ thì đặt trong ngoặc kép",
-                )
-            )
-        if isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop()
-            continue
-        if isinstance(ev, yaml.ScalarEvent):
-            node = Scalar(_nfc(ev.value), line, quoted=ev.style in ("'", '"', "|", ">"))
-            if not node.quoted and ev.value and ev.end_mark is not None and lines is not None:
-                rest = lines[ev.end_mark.line][ev.end_mark.column:] if ev.end_mark.line < len(lines) else ""
-                # "đợt #2": one space then '#' and text: YAML reads it as a comment and drops it
-                if re.match(r" #\S", rest):
-                    problems.append(Problem(path, line, "", f"phần sau dấu # bị bỏ mất: '{ev.value}{rest.rstrip()}'",
-                                            "cu-phap-yaml", f"đặt cả nội dung trong ngoặc kép: \"{ev.value}{rest.rstrip()}\""))
-        elif isinstance(ev, yaml.SequenceStartEvent):
-            node = Seq([], line)
-        elif isinstance(ev, yaml.MappingStartEvent):
-            node = Map({}, line)
-        else:  # pragma: no cover
-            continue
-        if stack:
-            _attach(node, stack, path, problems)
-        elif root is None:
-            root = node
-        if isinstance(node, (Seq, Map)):
-            stack.append([node, None])
+        # stream start and end, document end: nothing to do
     return root
+
+
+_EVENTS_SET = frozenset(_EVENTS)
+
+
+def _attach_duplicate(key: Scalar, parent: Map, path: str, problems: list[Problem]) -> None:
+    first = parent.key_lines[key.value]
+    problems.append(
+        Problem(
+            path,
+            key.line,
+            key.value,
+            f"trường '{key.value}' bị viết hai lần (dòng {first} và dòng {key.line})",
+            "trung-khoa",
+            "mỗi trường chỉ viết một lần trong một mục; hãy xóa một dòng hoặc tách thành mục mới bằng '- '",
+        )
+    )
 
 
 def _attach(node: Node, stack: list, path: str, problems: list[Problem]) -> None:
@@ -417,7 +472,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     # invisible characters pasted from web pages or Word: zero-width spaces and joiners, a BOM in the middle
     text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text)
     # non-breaking spaces used as indentation (pasted from Word) become ordinary spaces
-    text = re.sub(r"(?m)^[ \u00a0]+", lambda m: " " * len(m.group(0)), text)
+    if "\u00a0" in text:
+        text = re.sub(r"(?m)^[ \u00a0]+", lambda m: " " * len(m.group(0)), text)
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -462,20 +518,98 @@ def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, l
     return Document(path, root, sha, rel or path), problems
 
 
-def load_file(file: Path, path: str, rel: str) -> tuple[Document | None, list[Problem]]:
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                path,
-                0,
-                "",
-                f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_FILE_BYTES // 1024} KB)",
-                "tep-qua-lon",
-                "mỗi tệp chỉ chứa số liệu của một tháng; hãy tách tệp theo tháng",
-            )
-        ]
-    return load_bytes(file.read_bytes(), path, rel)
+def load_file(file: Path, path: str, rel: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one data file, through the on-disk cache. `raw`: its bytes, when already read."""
+    if raw is None:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(
+                    path,
+                    0,
+                    "",
+                    f"tệp quá lớn ({size // 1024} KB, tối đa {MAX_FILE_BYTES // 1024} KB)",
+                    "tep-qua-lon",
+                    "mỗi tệp chỉ chứa số liệu của một tháng; hãy tách tệp theo tháng",
+                )
+            ]
+        raw = file.read_bytes()
+    return load_cached(raw, path, rel)
+
+
+# ---------------------------------------------------------------- the parse cache
+#
+# A file that parsed without any problem is stored as its node tree, keyed by the sha256 of its bytes
+# and of this module's source (and the PyYAML, Unicode and marshal versions): an unchanged month is not
+# parsed again, and any change to the file or to the loader parses it afresh. Files with problems are
+# never cached, so every problem is always reported from a real parse. Stored with marshal, as plain
+# tuples, lists, strings and numbers: reading an entry runs no code.
+
+CACHE_FORMAT = "loader-nodes-marshal-1"
+_VERSION: list = []
+
+
+def loader_version() -> str:
+    if not _VERSION:
+        _VERSION.append(cache.digest(CACHE_FORMAT, cache.source_hash(sys.modules[__name__]), yaml.__version__,
+                                     _Loader.__name__, unicodedata.unidata_version, str(marshal.version)))
+    return _VERSION[0]
+
+
+def _encode(node):
+    """Scalar → (value, line, quoted); Seq → [line, item, ...]; Map → (line, (key, key line, value, ...))."""
+    if node is None:
+        return None
+    cls = node.__class__
+    if cls is Scalar:
+        return (node.value, node.line, node.quoted)
+    if cls is Seq:
+        return [node.line] + [_encode(n) for n in node.items]
+    flat = []
+    for k, v in node.items.items():
+        flat += (k, node.key_lines[k], _encode(v))
+    return (node.line, tuple(flat))
+
+
+def _decode(x):
+    if x is None:
+        return None
+    if x.__class__ is list:
+        return Seq([_decode(n) for n in x[1:]], x[0])
+    if len(x) == 3:
+        return Scalar(*x)
+    line, flat = x
+    items, key_lines = {}, {}
+    for i in range(0, len(flat), 3):
+        k = flat[i]
+        key_lines[k] = flat[i + 1]
+        v = flat[i + 2]
+        items[k] = Scalar(*v) if v.__class__ is tuple and len(v) == 3 else _decode(v)
+    return Map(items, line, key_lines)
+
+
+def load_cached(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, list[Problem]]:
+    """load_bytes, skipping the parse when this exact file was parsed cleanly before."""
+    if len(raw) > MAX_FILE_BYTES or not cache.enabled():
+        return load_bytes(raw, path, rel)
+    sha = hashlib.sha256(raw).hexdigest()
+    key = cache.digest(loader_version(), sha)
+    payload = cache.get("yaml", key)
+    if payload is not None:
+        try:
+            root = _decode(marshal.loads(payload))
+        except Exception:  # noqa: BLE001 - an entry we cannot read is only a cache miss
+            pass
+        else:
+            return Document(path, root, sha, rel or path), []
+    doc, problems = load_bytes(raw, path, rel)
+    if doc is not None and not problems:
+        try:
+            payload = marshal.dumps(_encode(doc.root))
+        except (ValueError, RecursionError):  # pragma: no cover - nothing to cache
+            return doc, problems
+        cache.put("yaml", key, payload)
+    return doc, problems
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -5,13 +5,14 @@ Nothing here writes to disk; the sinks (the MkDocs hooks, or a docs-tree writer)
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from . import indicators, ledger
-from .loader import data_files, load_file
+from .loader import MAX_FILE_BYTES, data_files, load_file
 from .problems import Problem
 from .validate import Dataset, validate
 
@@ -64,22 +65,45 @@ def stray_files(data_dir: Path, prefix: str) -> list[Problem]:
     return out
 
 
+# The last `check` of this process, keyed by the content of every data file: `python -m generator build`
+# checks the data before starting MkDocs and the MkDocs hook builds from the same data, so the second
+# check (load, validate, compute: most of the time and memory of a large data set) is this one again.
+_last_check: dict = {}
+
+
+def _read(files: list[Path]) -> list[tuple[Path, bytes | None]]:
+    """Each file's bytes; None for a file too large to read (the loader reports it)."""
+    out = []
+    for f in files:
+        out.append((f, None if f.stat().st_size > MAX_FILE_BYTES else f.read_bytes()))
+    return out
+
+
 def check(data_dir: Path, frozen: bool = True) -> Result:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise FileNotFoundError(data_dir)
     prefix = display_prefix(data_dir)
-    docs, problems = [], []
     files = data_files(data_dir)
-    problems += stray_files(data_dir, prefix)
-    for f in files:
+    stray = stray_files(data_dir, prefix)
+    contents = _read(files)
+    key = (str(data_dir.resolve()), prefix, frozen, tuple(stray),
+           tuple((f.relative_to(data_dir).as_posix(), hashlib.sha256(raw).digest() if raw is not None else None)
+                 for f, raw in contents))
+    if _last_check.get("key") == key:
+        return _copy(_last_check["result"])
+    _last_check.clear()  # hold one data set at a time
+    docs, problems = [], list(stray)
+    for f, raw in contents:
         rel = f.relative_to(data_dir).as_posix()
-        doc, probs = load_file(f, prefix + rel, rel)
+        doc, probs = load_file(f, prefix + rel, rel, raw)
         problems.extend(probs)
         if doc is not None:
             docs.append(doc)
+    del contents
     present = {f.relative_to(data_dir).as_posix() for f in files}
     dataset, problems = validate(docs, problems, prefix, present)
+    del docs
     result = Result(data_dir, len(files), problems, dataset)
     if dataset is not None:
         # published figures are frozen: comparing them needs the figures, so `check` computes them
@@ -88,7 +112,13 @@ def check(data_dir: Path, frozen: bool = True) -> Result:
         if changed:
             result.problems = sorted(changed)
             result.dataset = None
+    _last_check.update(key=key, result=_copy(result))
     return result
+
+
+def _copy(result: Result) -> Result:
+    """A copy whose lists can be changed without touching the remembered result (records are immutable)."""
+    return replace(result, problems=list(result.problems), figures=list(result.figures), artifacts=list(result.artifacts))
 
 
 def build(data_dir: Path) -> Result:
