@@ -403,17 +403,7 @@ def _attach(node: Node, stack: list, path: str, problems: list[Problem]) -> None
     key = top[1]
     top[1] = None
     if key.value in parent.items:
-        first = parent.key_lines[key.value]
-        problems.append(
-            Problem(
-                path,
-                key.line,
-                key.value,
-                f"trường '{key.value}' bị viết hai lần (dòng {first} và dòng {key.line})",
-                "trung-khoa",
-                "mỗi trường chỉ viết một lần trong một mục; hãy xóa một dòng hoặc tách thành mục mới bằng '- '",
-            )
-        )
+        _attach_duplicate(key, parent, path, problems)
         return
     parent.items[key.value] = node
     parent.key_lines[key.value] = key.line
