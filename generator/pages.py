@@ -27,7 +27,7 @@ from .indicators import (
     step_status,
     survey_totals,
 )
-from .numfmt import fmt_dec, fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period, fmt_value, percent
+from .numfmt import fmt_date, fmt_int, fmt_month, fmt_pct, fmt_period, fmt_value, percent
 from .problems import CODES
 from .schema import KINDS, KENH, LINH_VUC, LOAI_HOAT_DONG, LOAI_PAKN, MUC_HAI_LONG, TIEU_CHI
 
@@ -146,15 +146,9 @@ class View:
     def change(self, fid, period) -> Markup:
         """Change against the previous month, in the figure's unit."""
         prev = self.prev_month(period)
-        a, b = self.idx.get((fid, prev)), self.idx.get((fid, period))
-        if not prev or a is None or b is None or a.value is None or b.value is None:
+        if not prev:
             return Markup("–")
-        d = b.value - a.value
-        if d == 0:
-            return Markup("không đổi")
-        sign = "▲ tăng " if d > 0 else "▼ giảm "
-        amount = fmt_dec(abs(d), 1) + " điểm %" if b.unit == "%" else fmt_value(abs(d), b.unit)
-        return Markup(sign + md_escape(amount))
+        return Markup(md_escape(reports.change_text(self.idx.get((fid, period)), self.idx.get((fid, prev)))))
 
     def edit_source(self):
         return ""

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import catalogue, ledger, spoken
 from .indicators import periods_for
-from .numfmt import fmt_date, fmt_period, fmt_value
+from .numfmt import fmt_date, fmt_dec, fmt_period, fmt_value
 
 RELEASE_DAY_DEFAULT = 5
 POSTING_DAYS = 30  # a notice-board sheet stays up about a month
@@ -77,16 +77,15 @@ def _value_text(f) -> str:
     return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
 
 
-def _change(cur, prev) -> str:
+def change_text(cur, prev) -> str:
+    """A figure's change against the previous period, in its unit: '▲ tăng 1,0 điểm %', 'không đổi', '–'."""
     if cur is None or prev is None or cur.value is None or prev.value is None:
         return "–"
     d = cur.value - prev.value
     if d == 0:
         return "không đổi"
     sign = "▲ tăng " if d > 0 else "▼ giảm "
-    if cur.unit == "%":
-        return sign + fmt_value(abs(d), "", "").replace(".", ",") + " điểm %"
-    return sign + fmt_value(abs(d), cur.unit, "")
+    return sign + (fmt_dec(abs(d), 1) + " điểm %" if cur.unit == "%" else fmt_value(abs(d), cur.unit, ""))
 
 
 def citation(site, f, status) -> str:
@@ -108,7 +107,7 @@ def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
         if f.unit == "%" and f.value is not None and f.denominator and d.id != "ke_hoach.tien_do":
             frac = f"{f.numerator}/{f.denominator}"
         out.append(Row(d.id, anchor(d.id), d.label, _value_text(f), frac,
-                       _change(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group))
+                       change_text(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group))
     return out
 
 
@@ -354,7 +353,7 @@ def _sheet(ds, idx, period, pub, env) -> str:
         if f is None:
             continue
         rows.append({"label": f.label, "value": _value_text(f),
-                     "change": _change(f, idx.get((fid, prev)) if prev else None)})
+                     "change": change_text(f, idx.get((fid, prev)) if prev else None)})
     published = pub.get(period.key)
     until = published + timedelta(days=POSTING_DAYS) if published else None
     url = report_url(ds.site, period.key)

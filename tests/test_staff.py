@@ -134,12 +134,18 @@ def git(cwd, *args):
                    env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t"))
 
 
-def test_diff_lists_every_changed_figure_in_vietnamese(tmp_path):
+def base_repo(tmp_path):
+    """A git repository whose main branch holds the tiny data set."""
     repo = tmp_path / "repo"
     shutil.copytree(TINY, repo / "data")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def test_diff_lists_every_changed_figure_in_vietnamese(tmp_path):
+    repo = base_repo(tmp_path)
     f = repo / "data" / "thu-tuc" / "2024-04.yaml"
     f.write_text(f.read_text("utf-8").replace("som_han: 20\n    dung_han: 9", "som_han: 21\n    dung_han: 8"), "utf-8")
     r = run("diff", "main", "--data", str(repo / "data"))
@@ -156,11 +162,7 @@ def test_diff_lists_every_changed_figure_in_vietnamese(tmp_path):
 
 
 def test_diff_with_no_change_and_with_a_bad_ref(tmp_path):
-    repo = tmp_path / "repo"
-    shutil.copytree(TINY, repo / "data")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "base")
+    repo = base_repo(tmp_path)
     r = run("diff", "main", "--data", str(repo / "data"))
     assert r.returncode == 0 and "Không có số liệu công bố nào thay đổi." in r.stdout
     r = run("diff", "khong-co-nhanh-nay", "--data", str(repo / "data"))
