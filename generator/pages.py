@@ -150,8 +150,6 @@ class View:
             return Markup("–")
         return Markup(md_escape(reports.change_text(self.idx.get((fid, period)), self.idx.get((fid, prev)))))
 
-    def edit_source(self):
-        return ""
 
 
 def _petition_rows(view, petitions, end):

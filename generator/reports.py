@@ -309,12 +309,8 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
     out = []
     listing = []
     for period in periods:
-        if period.end > as_of and period.kind != "month":
-            complete = False
-        else:
-            complete = period.end <= as_of
         listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period),
-                        "complete": complete})
+                        "complete": period.end <= as_of})
         rows = rows_for(ds, idx, statuses, periods, period)
         corr = [c for c in ds.corrections if c.ky == period.key]
         ctx = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from . import catalogue
@@ -20,7 +20,6 @@ from .schema import (
     Bool,
     Date,
     Enum,
-    Field,
     Int,
     ListOf,
     MapOf,
@@ -709,4 +708,4 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     )
 
 
-__all__ = ["Dataset", "validate", "month_range", "Field"]
+__all__ = ["Dataset", "validate", "month_range"]
