@@ -119,6 +119,26 @@ TAP_TARGETS_JS = """
 }
 """
 
+# Every cell of every content table must lie inside the screen: nothing a resident needs is reached by
+# swiping sideways, neither the page nor a table scrolling inside itself. A header row kept only for screen
+# readers (clipped to 1 px, the card layout of extra.css) is not shown, so not measured.
+CELLS_OFFSCREEN_JS = """
+() => {""" + VISIBLE_JS + """
+  const cw = document.documentElement.clientWidth;
+  const out = [];
+  for (const cell of document.querySelectorAll('.md-content table td, .md-content table th')) {
+    const head = cell.closest('thead');
+    if (head && head.getBoundingClientRect().width <= 2) continue;
+    if (!cell.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    const r = cell.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    if (r.left < -0.5 || r.right > cw + 0.5)
+      out.push({text: cell.innerText.replace(/\\s+/g, ' ').trim().slice(0, 30), left: Math.round(r.left), right: Math.round(r.right), screen: cw});
+  }
+  return out;
+}
+"""
+
 HEADINGS_JS = """
 () => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .filter(h => !h.closest('.md-sidebar, .md-nav, .md-search, .md-footer') && h.getClientRects().length)
@@ -223,6 +243,7 @@ async def _visit_js(browser, base_url: str, path: str, with_axe: bool) -> dict:
     rep["small_text"] = await page.evaluate(SMALL_TEXT_JS, MIN_TEXT_PX)
     rep["small_targets"] = await page.evaluate(TAP_TARGETS_JS, MIN_TAP_PX)
     rep["headings"] = await page.evaluate(HEADINGS_JS)
+    rep["cells_offscreen"] = await page.evaluate(CELLS_OFFSCREEN_JS)
     rep["links"] = await page.evaluate(LINKS_JS)
     rep["title"] = await page.title()
     requests = []
@@ -255,6 +276,7 @@ async def _visit_nojs(browser, base_url: str, path: str) -> dict:
     await page.wait_for_load_state("networkidle")
     await page.evaluate("window.scrollTo(0, 0)")
     rep = await page.evaluate(NOJS_JS)
+    rep["cells_offscreen"] = await page.evaluate(CELLS_OFFSCREEN_JS)
     rep["failed"] = failed
     await ctx.close()
     return rep
