@@ -162,3 +162,41 @@ CRITERION_FIGURE = {
 HEADLINE = ["tthc.ty_le_dung_han", "pakn.da_giai_quyet", "hai_long.ty_le", "ke_hoach.tien_do"]
 
 MIN_SURVEY_FORMS = 10
+
+
+# Which way a change is good news for a resident, so that a change is judged in words, not only ▲/▼.
+# +1: more is better; -1: fewer is better; figures not listed (received, handed out…) are not judged.
+LOWER_IS_BETTER = {
+    "tthc.giai_quyet_tre_han", "tthc.dang_qua_han", "tthc.tre_han", "tthc.ty_le_tre_han",
+    "xin_loi.so_ho_so_tre", "pakn.qua_han", "pakn.dang_xu_ly", "pakn.so_ngay_trung_vi", "pakn.so_ngay_trung_binh",
+    "pakn.tai_dien", "thu.xin_loi",
+}
+HIGHER_IS_BETTER = {
+    "tthc.som_han", "tthc.dung_han", "tthc.dang_trong_han", "tthc.tai_nha", "tthc.ty_le_dung_han",
+    "tthc.ty_le_truc_tuyen", "tthc.truc_tuyen", "xin_loi.ty_le_bao_phu", "xin_loi.ty_le_truoc_han",
+    "xin_loi.ty_le_giu_hen_moi", "pakn.da_giai_quyet", "pakn.ty_le_dung_han", "pakn.ty_le_hai_long",
+    "pakn.ty_le_thong_bao", "hai_long.ty_le_thu_ve", "hai_long.ty_le", "hai_long.ty_le_tiep_can_dich_vu",
+    "hai_long.ty_le_thu_tuc_hanh_chinh", "hai_long.ty_le_cong_chuc", "hai_long.ty_le_ket_qua",
+    "hai_long.ty_le_tiep_nhan_gop_y", "thu.cam_on", "hoat_dong.tiep_cong_dan", "hoat_dong.doi_thoai",
+    "hoat_dong.tiep_xuc_cu_tri", "hoat_dong.cung_lam_voi_dan", "hoat_dong.phat_thanh", "ke_hoach.tien_do",
+    "ke_hoach.bao_cao_dung_han",
+}
+
+
+def good_direction(fid: str) -> int:
+    return 1 if fid in HIGHER_IS_BETTER else -1 if fid in LOWER_IS_BETTER else 0
+
+
+def denominator_words(fid: str) -> str:
+    """What a rate's numerator and denominator count, in a resident's words ('418 trên 452 câu trả lời')."""
+    if fid == "hai_long.ty_le_thu_ve":
+        return "phiếu phát ra"
+    if fid.startswith("hai_long."):
+        return "câu trả lời"
+    if fid.startswith("pakn."):
+        return "vụ việc"
+    if fid.startswith("xin_loi."):
+        return "hồ sơ trễ hạn" if fid != "xin_loi.ty_le_giu_hen_moi" else "hồ sơ có ngày hẹn mới"
+    if fid == "ke_hoach.bao_cao_dung_han":
+        return "báo cáo"
+    return "hồ sơ"

@@ -137,18 +137,33 @@ class View:
         f = self.idx.get((fid, period))
         if f is None or f.value is None or f.denominator is None or f.unit != "%" or fid == "ke_hoach.tien_do":
             return Markup("")
-        return Markup(f"{fmt_int(f.numerator)}/{fmt_int(f.denominator)}")
+        text = f"{fmt_int(f.numerator)} trên {fmt_int(f.denominator)} {catalogue.denominator_words(fid)}"
+        forms = self.idx.get(("hai_long.so_phieu", period)) if fid.startswith("hai_long.") and fid != "hai_long.ty_le_thu_ve" else None
+        if forms is not None and forms.value is not None:
+            text += f", từ {fmt_int(forms.value)} phiếu"
+        return Markup(md_escape(text))
 
     def prev_month(self, m):
         i = self.months.index(m) if m in self.months else -1
         return self.months[i - 1] if i > 0 else None
 
     def change(self, fid, period) -> Markup:
-        """Change against the previous month, in the figure's unit."""
+        """Change against the previous month, in the figure's unit, judged in words ('tốt lên' / 'kém đi') by the
+        direction that is good news for that figure, with a colour that only repeats the words."""
         prev = self.prev_month(period)
         if not prev:
             return Markup("–")
-        return Markup(md_escape(reports.change_text(self.idx.get((fid, period)), self.idx.get((fid, prev)))))
+        return judged_change(fid, self.idx.get((fid, period)), self.idx.get((fid, prev)))
+
+
+def judged_change(fid, cur, prev) -> Markup:
+    text = Markup(md_escape(reports.change_text(cur, prev)))
+    good = catalogue.good_direction(fid)
+    if not good or cur is None or prev is None or cur.value is None or prev.value is None or cur.value == prev.value:
+        return text
+    if (cur.value > prev.value) == (good > 0):
+        return text + Markup(' · <span class="tot">tốt lên</span>')
+    return text + Markup(' · <span class="xau">kém đi</span>')
 
 
 
@@ -256,11 +271,60 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         ("lien-he.md", "lien-he.md.j2", "xa.yaml"),
         ("huong-dan.md", "huong-dan.md.j2", ""),
     ]
+    lookup = petition_lookup(ds.petitions, sorted(set(view.months) | {p.ngay_nhan.strftime("%Y-%m") for p in ds.petitions}))
+    ctx["lookup"] = lookup
     out = []
     for path, template, source in pages:
-        text = env.get_template(template).render(**ctx)
+        text = env.get_template(template).render(**ctx, lookup_base="../phan-anh/")  # raw HTML: URL relative to /PAGE/
         out.append((path, text, source))
+    out += petition_archive(ds, view, env, end, lookup)
     out += reports.render(ds, figures, as_of, env)
+    return out
+
+
+_CODE_MONTH = re.compile(r"^PA-(\d{2})(\d{2})-\d+$")
+
+
+def code_month(code: str) -> str | None:
+    """The month a petition code names by the rule PA-YYMM-NN (a code that breaks it is listed by the archive)."""
+    m = _CODE_MONTH.match(code)
+    return f"20{m.group(1)}-{m.group(2)}" if m else None
+
+
+def petition_lookup(petitions, months) -> dict:
+    """What the look-up by code needs, without JavaScript (the rule, in words) and with it (tra-ma.js)."""
+    shown = [p for p in petitions if p.loai != "to-cao"]
+    exceptions = sorted((p.ma, p.ngay_nhan.strftime("%Y-%m")) for p in shown
+                        if code_month(p.ma) != p.ngay_nhan.strftime("%Y-%m"))
+    sample = next((p for p in reversed(shown) if code_month(p.ma) == p.ngay_nhan.strftime("%Y-%m")), None)
+    example = ({"code": sample.ma, "month": sample.ngay_nhan.strftime("%Y-%m")} if sample
+               else {"code": f"PA-{months[-1][2:4]}{months[-1][5:7]}-01", "month": months[-1]})
+    return {"months": list(months), "exceptions": exceptions, "example": example}
+
+
+def petition_archive(ds, view, env, end, lookup) -> list[tuple[str, str, str]]:
+    """/phan-anh/ (look-up by code, every month) and /phan-anh/YYYY-MM/: every petition ever received, one page
+    per month, so the page count grows with months, not records. Tố cáo: counts only."""
+    by_month: dict[str, list] = {m: [] for m in view.months}
+    for p in ds.petitions:
+        by_month.setdefault(p.ngay_nhan.strftime("%Y-%m"), []).append(p)
+    months = sorted(by_month)
+    assert months == lookup["months"]
+    out, items = [], []
+    tmpl = env.get_template("phan-anh-thang.md.j2")
+    for i, month in enumerate(months):
+        pets = by_month[month]
+        counts = Counter(p.loai for p in pets)
+        rows = _petition_rows(view, [p for p in pets if p.loai != "to-cao"], end)
+        text = tmpl.render(v=view, month=month, as_of=end, rows=rows, counts=counts, total=len(pets),
+                           kinds=view.loai_pakn, prev=months[i - 1] if i else None,
+                           next=months[i + 1] if i + 1 < len(months) else None)
+        out.append((f"phan-anh/{month}.md", text, f"phan-anh/{month}.yaml"))
+        items.append({"month": month, "total": len(pets)})
+    years = [(y, [it for it in reversed(items) if it["month"][:4] == y])
+             for y in sorted({it["month"][:4] for it in items}, reverse=True)]
+    text = env.get_template("phan-anh-tra-cuu.md.j2").render(lookup=lookup, lookup_base="./", years=years)
+    out.append(("phan-anh/index.md", text, "phan-anh/"))
     return out
 
 
