@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 # src paths of the per-period pages (not the /bao-cao/ index)
-PER_PERIOD = re.compile(r"^(?:bao-cao/(?!index\.md$)[^/]+\.md|bao-cao/[^/]+/[^/]+\.md|ban-tin/[^/]+\.md)$")
+PER_PERIOD = re.compile(r"^(?:bao-cao/(?!index\.md$)[^/]+\.md|bao-cao/[^/]+/[^/]+\.md|ban-tin/(?!index\.md$)[^/]+\.md)$")
 TABLE = re.compile(r"<table(?![^>]*\btabindex=)(?=[\s>])")
 TABLE_BLOCK = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 HEAD = re.compile(r"<thead\b.*?</thead>", re.S)

@@ -278,6 +278,8 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         text = env.get_template(template).render(**ctx, lookup_base="../phan-anh/")  # raw HTML: URL relative to /PAGE/
         out.append((path, text, source))
     out += petition_archive(ds, view, env, end, lookup)
+    bulletin_months = sorted({pm.thang for pm in ds.procedures})
+    out.append(("ban-tin/index.md", env.get_template("ban-tin-index.md.j2").render(site=ds.site, bulletin_months=bulletin_months), ""))
     out += reports.render(ds, figures, as_of, env)
     return out
 

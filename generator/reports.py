@@ -325,7 +325,8 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
             b = bulletin(ds, idx, statuses, period)
             bctx = {"site": ds.site, "b": b, "period": period, "labels": catalogue.BY_ID}
             out.append((f"ban-tin/{period.key}.md", env.get_template("ban-tin.md.j2").render(**bctx), ""))
-            out.append((f"ban-tin/{period.key}.txt", bulletin_txt(ds, b), ""))
+            # with a UTF-8 BOM: a server or a Windows editor that is told no charset still reads Vietnamese
+            out.append((f"ban-tin/{period.key}.txt", "\ufeff" + bulletin_txt(ds, b), ""))
             out.append((f"bao-cao/{period.key}/bang-tin.md", _sheet(ds, idx, period, pub, env), ""))
     ctx = {"site": ds.site, "listing": listing, "latest": latest_month, "as_of": as_of,
            "release_day": getattr(ds.site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT}
