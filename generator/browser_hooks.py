@@ -11,6 +11,10 @@
   `tabindex="0"` lets a keyboard user scroll it too (axe-core scrollable-region-focusable, WCAG 2.1.1).
   Code blocks wrap on a phone (extra.css).
 
+- Search snippets speak a resident's language: code (figure IDs such as `tthc.ty_le_dung_han`, YAML, file paths)
+  is marked `data-search-exclude`, so the theme's search leaves it out of the index; it stays on the page.
+  The staff's data guide is indexed with a low boost (its front matter), so it never outranks a topic page.
+
 Accent-insensitive search is done in the browser: overrides/assets/javascripts/lunr/min/lunr.vi.min.js.
 Registered in mkdocs.yml `hooks:`; it has no state and does not touch the generator's artifacts.
 """
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 
 # src paths of the per-period pages (not the /bao-cao/ index)
-PER_PERIOD = re.compile(r"^(?:bao-cao/(?!index\.md$)[^/]+\.md|bao-cao/[^/]+/[^/]+\.md|ban-tin/(?!index\.md$)[^/]+\.md)$")
+PER_PERIOD = re.compile(r"^(?:bao-cao/(?!index\.md$)[^/]+\.md|bao-cao/[^/]+/[^/]+\.md|ban-tin/(?!index\.md$)[^/]+\.md|phan-anh/(?!index\.md$)[^/]+\.md)$")
 TABLE = re.compile(r"<table(?![^>]*\btabindex=)(?=[\s>])")
 TABLE_BLOCK = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 HEAD = re.compile(r"<thead\b.*?</thead>", re.S)
@@ -31,6 +35,8 @@ CELL_OPEN = re.compile(r"<td(?=[\s>])(?![^>]*\bdata-label=)")
 TAG = re.compile(r"<[^>]+>")
 SR_ONLY = re.compile(r'<span class="sr-only">.*?</span>', re.S)
 CARD_MIN_COLUMNS = 3
+STAFF_GUIDE = "huong-dan.md"
+CODE = re.compile(r"<(code|pre)(?=[\s>])(?![^>]*\bdata-search-exclude)")
 
 
 def _label(cell_html: str) -> str:
@@ -67,4 +73,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = TABLE_BLOCK.sub(lambda m: _cards(m.group(0)), html)
+    html = CODE.sub(r"<\1 data-search-exclude", html)
+    if page.file.src_uri == STAFF_GUIDE:  # its field tables name files and YAML values: on the page, not in search
+        html = re.sub(r"<table(?=[\s>])", "<table data-search-exclude", html)
     return TABLE.sub('<table tabindex="0"', html)

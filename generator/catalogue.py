@@ -31,7 +31,7 @@ P_HD = "hoat-dong/"
 P_KH = "tien-do/"
 
 G_TTHC = "Thủ tục hành chính"
-G_XL = "Thư xin lỗi khi trễ hẹn"
+G_XL = "Thư xin lỗi khi hồ sơ quá hạn"
 G_PAKN = "Phản ánh, kiến nghị"
 G_HL = "Mức độ hài lòng"
 G_THU = "Thư gửi người dân"
@@ -50,7 +50,7 @@ FIGURES: list[FigureDef] = [
     FigureDef("tthc.giai_quyet_tre_han", "Giải quyết quá hạn", "hồ sơ", "Số hồ sơ giải quyết xong sau ngày hẹn trả trong kỳ.", P_TTHC, G_TTHC),
     FigureDef("tthc.dang_trong_han", "Đang giải quyết, còn trong hạn", "hồ sơ", "Số hồ sơ chưa xong, chưa đến hạn, ở cuối kỳ.", P_TTHC, G_TTHC),
     FigureDef("tthc.dang_qua_han", "Đang giải quyết, đã quá hạn", "hồ sơ", "Số hồ sơ chưa xong và đã quá hạn, ở cuối kỳ.", P_TTHC, G_TTHC),
-    FigureDef("tthc.tre_han", "Hồ sơ trễ hạn", "hồ sơ", "Số hồ sơ giải quyết quá hạn trong kỳ cộng số hồ sơ đang quá hạn ở cuối kỳ.", P_TTHC, G_TTHC),
+    FigureDef("tthc.tre_han", "Hồ sơ quá hạn", "hồ sơ", "Số hồ sơ giải quyết quá hạn trong kỳ cộng số hồ sơ đang quá hạn ở cuối kỳ.", P_TTHC, G_TTHC),
     FigureDef("tthc.tai_nha", "Giải quyết tại nhà", "hồ sơ", "Số hồ sơ cán bộ đến tận nhà người dân để giải quyết trong kỳ.", P_TTHC, G_TTHC),
     FigureDef(
         "tthc.ty_le_dung_han",
@@ -64,26 +64,26 @@ FIGURES: list[FigureDef] = [
     ),
     FigureDef(
         "tthc.ty_le_tre_han",
-        "Tỷ lệ hồ sơ trễ hạn",
+        "Tỷ lệ hồ sơ quá hạn",
         "%",
         "(Giải quyết quá hạn + đang giải quyết đã quá hạn) ÷ (" + _TTHC_DEN + ") × 100.",
         P_TTHC,
         G_TTHC,
     ),
     FigureDef("tthc.ty_le_truc_tuyen", "Tỷ lệ hồ sơ nộp trực tuyến", "%", "Số hồ sơ tiếp nhận trực tuyến ÷ số hồ sơ tiếp nhận mới × 100.", P_TTHC, G_TTHC),
-    FigureDef("xin_loi.so_ho_so_tre", "Hồ sơ trễ hẹn ghi trong sổ", "hồ sơ", "Số hồ sơ trong sổ thư xin lỗi có ngày hẹn trả thuộc kỳ.", P_THU, G_XL),
-    FigureDef("xin_loi.da_xin_loi", "Hồ sơ trễ hẹn đã có thư xin lỗi", "hồ sơ", "Số hồ sơ trễ hẹn (theo ngày hẹn trả trong kỳ) đã được gửi thư xin lỗi.", P_THU, G_XL),
-    FigureDef("xin_loi.ty_le_bao_phu", "Tỷ lệ hồ sơ trễ hẹn có thư xin lỗi", "%", "Số hồ sơ trễ hẹn đã có thư xin lỗi ÷ số hồ sơ trễ hẹn × 100. Hồ sơ đã xin lỗi vẫn được tính là trễ hẹn.", P_THU, G_XL),
+    FigureDef("xin_loi.so_ho_so_tre", "Hồ sơ quá hạn ghi trong sổ", "hồ sơ", "Số hồ sơ trong sổ thư xin lỗi có ngày hẹn trả thuộc kỳ.", P_THU, G_XL),
+    FigureDef("xin_loi.da_xin_loi", "Hồ sơ quá hạn đã có thư xin lỗi", "hồ sơ", "Số hồ sơ quá hạn (theo ngày hẹn trả trong kỳ) đã được gửi thư xin lỗi.", P_THU, G_XL),
+    FigureDef("xin_loi.ty_le_bao_phu", "Tỷ lệ hồ sơ quá hạn có thư xin lỗi", "%", "Số hồ sơ quá hạn đã có thư xin lỗi ÷ số hồ sơ quá hạn × 100. Hồ sơ đã xin lỗi vẫn được tính là trễ hẹn.", P_THU, G_XL),
     FigureDef(
         "xin_loi.ty_le_truoc_han",
         "Tỷ lệ thư xin lỗi gửi trước ngày hẹn",
         "%",
-        "Số hồ sơ có thư xin lỗi gửi trước ngày hẹn trả (ngày xin lỗi sớm hơn ngày hẹn) ÷ số hồ sơ trễ hẹn × 100. "
+        "Số hồ sơ có thư xin lỗi gửi trước ngày hẹn trả (ngày xin lỗi sớm hơn ngày hẹn) ÷ số hồ sơ quá hạn × 100. "
         "Trang này không khẳng định thời hạn pháp lý; quy định hiện hành là Nghị định 118/2025/NĐ-CP.",
         P_THU,
         G_XL,
     ),
-    FigureDef("xin_loi.ty_le_giu_hen_moi", "Tỷ lệ giữ đúng hẹn mới", "%", "Số hồ sơ trả kết quả không muộn hơn ngày hẹn mới ÷ số hồ sơ trễ hẹn có ngày hẹn mới × 100.", P_THU, G_XL),
+    FigureDef("xin_loi.ty_le_giu_hen_moi", "Tỷ lệ giữ đúng hẹn mới", "%", "Số hồ sơ trả kết quả không muộn hơn ngày hẹn mới ÷ số hồ sơ quá hạn có ngày hẹn mới × 100.", P_THU, G_XL),
     FigureDef("pakn.tiep_nhan", "Phản ánh, kiến nghị tiếp nhận", "vụ việc", "Số phản ánh, kiến nghị, khiếu nại, tố cáo có ngày tiếp nhận trong kỳ, mọi kênh.", P_PAKN, G_PAKN),
     FigureDef("pakn.da_giai_quyet", "Phản ánh, kiến nghị đã giải quyết", "vụ việc", "Số vụ việc có ngày giải quyết xong trong kỳ.", P_PAKN, G_PAKN),
     FigureDef("pakn.dang_xu_ly", "Phản ánh, kiến nghị đang xử lý", "vụ việc", "Số vụ việc đã tiếp nhận nhưng chưa giải quyết xong ở cuối kỳ.", P_PAKN, G_PAKN),
@@ -196,7 +196,7 @@ def denominator_words(fid: str) -> str:
     if fid.startswith("pakn."):
         return "vụ việc"
     if fid.startswith("xin_loi."):
-        return "hồ sơ trễ hạn" if fid != "xin_loi.ty_le_giu_hen_moi" else "hồ sơ có ngày hẹn mới"
+        return "hồ sơ quá hạn" if fid != "xin_loi.ty_le_giu_hen_moi" else "hồ sơ có ngày hẹn mới"
     if fid == "ke_hoach.bao_cao_dung_han":
         return "báo cáo"
     return "hồ sơ"

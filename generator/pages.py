@@ -86,7 +86,7 @@ STATUS_LABELS = {
     "dang-thuc-hien": "Đang thực hiện",
     "thuong-xuyen": "Thực hiện thường xuyên",
     "dung-han": "Hoàn thành đúng hạn",
-    "tre-han": "Hoàn thành trễ hạn",
+    "tre-han": "Hoàn thành quá hạn",
     "qua-han": "Quá hạn, chưa hoàn thành",
 }
 STATUS_ICONS = {
@@ -143,6 +143,39 @@ class View:
             text += f", từ {fmt_int(forms.value)} phiếu"
         return Markup(md_escape(text))
 
+    def partial(self, key) -> Markup:
+        """' (chỉ có số liệu tháng 9–12/2023)' for a quarter or year that the data covers only in part."""
+        if len(key) == 7 and key[4] == "-":  # a month
+            return Markup("")
+        if "Q" in key:
+            y, q = key.split("-Q")
+            wanted = [f"{y}-{m:02d}" for m in range(3 * int(q) - 2, 3 * int(q) + 1)]
+        else:
+            y, wanted = key, [f"{key}-{m:02d}" for m in range(1, 13)]
+        have = [m for m in wanted if m in self.months]
+        if not have or len(have) == len(wanted):
+            return Markup("")
+        first, last = int(have[0][5:]), int(have[-1][5:])
+        span = f"tháng {first}/{y}" if first == last else f"tháng {first}–{last}/{y}"
+        return Markup(f" (chỉ có số liệu {span})")
+
+    def rounding_note(self, ids, period) -> Markup:
+        """A note when rates shown together (their parts add up to 100%) do not add up to 100% once rounded."""
+        vals = [self.idx.get((fid, period)) for fid in ids]
+        if any(f is None or f.value is None for f in vals) or sum(f.value for f in vals) == 100:
+            return Markup("")
+        shown = " và ".join(fmt_value(f.value, f.unit) for f in vals)
+        return Markup(f"*{shown} cộng lại không đúng 100% vì mỗi tỷ lệ được làm tròn riêng đến một chữ số thập phân.*")
+
+    def rounding_note_any(self, ids, periods) -> Markup:
+        """The same note under a table of such rates, when any of its rows does not add up to 100%."""
+        for p in periods:
+            vals = [self.idx.get((fid, p)) for fid in ids]
+            if all(f is not None and f.value is not None for f in vals) and sum(f.value for f in vals) != 100:
+                return Markup("*Ở một số kỳ, hai tỷ lệ cộng lại không đúng 100% vì mỗi tỷ lệ được làm tròn riêng "
+                              "đến một chữ số thập phân.*")
+        return Markup("")
+
     def prev_month(self, m):
         i = self.months.index(m) if m in self.months else -1
         return self.months[i - 1] if i > 0 else None
@@ -157,7 +190,8 @@ class View:
 
 
 def judged_change(fid, cur, prev) -> Markup:
-    text = Markup(md_escape(reports.change_text(cur, prev)))
+    # "điểm %" is the reports' short form; a resident reads the words (see the glossary on /phuong-phap/)
+    text = Markup(md_escape(reports.change_text(cur, prev).replace("điểm %", "điểm phần trăm")))
     good = catalogue.good_direction(fid)
     if not good or cur is None or prev is None or cur.value is None or prev.value is None or cur.value == prev.value:
         return text
@@ -248,7 +282,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         "headline": catalogue.HEADLINE,
     }
     ctx["record_sets"] = [
-        ("thu-tuc", "Thủ tục hành chính theo tháng và lĩnh vực"), ("tre-han", "Sổ thư xin lỗi: hồ sơ trễ hẹn"),
+        ("thu-tuc", "Thủ tục hành chính theo tháng và lĩnh vực"), ("tre-han", "Sổ thư xin lỗi: hồ sơ quá hạn"),
         ("phan-anh", "Phản ánh, kiến nghị"), ("khao-sat", "Khảo sát mức độ hài lòng theo tiêu chí"),
         ("thu-gui", "Số thư gửi người dân"), ("hoat-dong", "Hoạt động gần dân"), ("ke-hoach-buoc", "Các bước của kế hoạch"),
         ("ke-hoach-bao-cao-thang", "Báo cáo hằng tháng của Ban điều hành"), ("cong-bo", "Sổ công bố số liệu"),

@@ -348,7 +348,7 @@ PROCEDURES = Record(
 
 LATE_CASE = Record(
     "LateCase",
-    "Hồ sơ trễ hẹn",
+    "Hồ sơ quá hạn",
     [
         Field(
             "so_bien_nhan",
@@ -360,7 +360,7 @@ LATE_CASE = Record(
         Field("linh_vuc", LINH_VUC, "Lĩnh vực", "", "dat-dai"),
         Field("ngay_nhan", Date(), "Ngày nhận hồ sơ", "", "2024-02-20"),
         Field("ngay_hen_tra", Date(), "Ngày hẹn trả", "ngày hẹn đã bị lỡ; phải thuộc tháng của tệp", "2024-03-05"),
-        Field("ly_do", Text(300, free=True), "Lý do trễ hẹn", "", "Chờ kết quả đo đạc"),
+        Field("ly_do", Text(300, free=True), "Lý do quá hạn", "", "Chờ kết quả đo đạc"),
         Field("ngay_xin_loi", Date(), "Ngày gửi thư xin lỗi", "bỏ trống nếu chưa gửi", "2024-03-04", required=False),
         Field("so_thu_xin_loi", Text(40), "Số thư xin lỗi", "", "12/TXL-UBND", required=False),
         Field("ngay_hen_moi", Date(), "Ngày hẹn trả mới", "", "2024-03-12", required=False),
@@ -371,7 +371,7 @@ LATE_CASE = Record(
 LATE_CASES = Record(
     "LateMonth",
     "Sổ thư xin lỗi trong tháng",
-    [THANG, Field("ho_so", ListOf(LATE_CASE), "Các hồ sơ trễ hẹn", "theo tháng của ngày hẹn trả", "")],
+    [THANG, Field("ho_so", ListOf(LATE_CASE), "Các hồ sơ quá hạn", "theo tháng của ngày hẹn trả", "")],
 )
 
 PETITION = Record(
@@ -708,7 +708,7 @@ KINDS = [
     Kind("site", "Thông tin xã", SITE, r"xa\.yaml", "xa.yaml"),
     Kind("holidays", "Ngày nghỉ lễ, Tết", HOLIDAYS, r"ngay-nghi/(\d{4})\.yaml", "ngay-nghi/2024.yaml", "year"),
     Kind("procedures", "Thủ tục hành chính", PROCEDURES, r"thu-tuc/(\d{4}-\d{2})\.yaml", "thu-tuc/2024-03.yaml", "month"),
-    Kind("late", "Sổ thư xin lỗi (hồ sơ trễ hẹn)", LATE_CASES, r"tre-han/(\d{4}-\d{2})\.yaml", "tre-han/2024-03.yaml", "month"),
+    Kind("late", "Sổ thư xin lỗi (hồ sơ quá hạn)", LATE_CASES, r"tre-han/(\d{4}-\d{2})\.yaml", "tre-han/2024-03.yaml", "month"),
     Kind("petitions", "Phản ánh, kiến nghị", PETITIONS, r"phan-anh/(\d{4}-\d{2})\.yaml", "phan-anh/2024-03.yaml", "month"),
     Kind("surveys", "Khảo sát mức độ hài lòng", SURVEYS, r"khao-sat/(\d{4}-\d{2})\.yaml", "khao-sat/2024-03.yaml", "month"),
     Kind("letters", "Thư gửi người dân", LETTERS, r"thu-gui/(\d{4}-\d{2})\.yaml", "thu-gui/2024-03.yaml", "month"),

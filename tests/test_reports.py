@@ -154,9 +154,14 @@ def test_bulletins_read_well_on_air(sample):
 
 
 def test_bulletin_page_and_text_download(sample_site):
+    index = (sample_site / "ban-tin" / "index.html").read_text("utf-8")
+    assert all(f'href="../ban-tin/{m}/"' in index or f'href="{m}/"' in index for m in ("2023-09", "2024-04", "2024-12")), \
+        "/ban-tin/ lists every bulletin"
     page = (sample_site / "ban-tin" / "2024-04" / "index.html").read_text("utf-8")
     assert "Thông thường" in page and "06/05/2024, 07/05/2024, 08/05/2024" in page
-    txt = (sample_site / "ban-tin" / "2024-04.txt").read_text("utf-8")
+    raw = (sample_site / "ban-tin" / "2024-04.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a UTF-8 BOM, so a server that names no charset still shows Vietnamese"
+    txt = raw.decode("utf-8-sig")
     assert txt.startswith("ĐÀI TRUYỀN THANH XÃ TRƯỜNG XUÂN") and "Mã số liệu (lưu cùng bản tin): tthc.tiep_nhan" in txt
 
 

@@ -150,5 +150,6 @@ def test_page_count_grows_with_periods_not_records(tmp_path, monkeypatch):
         paths[name] = {a.path for a in result.artifacts}
     assert paths["small"] == paths["five-fold"]
     pages = {name: len([p for p in ps if p.endswith(".md")]) for name, ps in paths.items()}
-    # one report per month, quarter and year, and a bulletin and a notice-board sheet per month
-    assert pages["two-years"] - pages["small"] == (12 + 4 + 1) + 12 * 2
+    # one report per month, quarter and year, a bulletin and a notice-board sheet per month, and one page of the
+    # petition archive per month
+    assert pages["two-years"] - pages["small"] == (12 + 4 + 1) + 12 * 2 + 12
