@@ -37,7 +37,10 @@ def test_record_lists_are_cards_on_a_phone_and_tables_on_a_wide_screen(browser, 
         assert '"Nội dung"' in labels and '"Tình trạng"' in labels and '"Kết quả"' in labels, labels
         page = wide.new_page()
         page.goto(base_url + "phan-anh-kien-nghi/")
-        assert page.locator(".md-content table[data-the]").last.evaluate("t => getComputedStyle(t).display") == "table"
+        table = page.locator(".md-content table[data-the]").last
+        assert table.evaluate("t => getComputedStyle(t).display") != "block"
+        assert table.locator("thead").evaluate("h => h.getBoundingClientRect().height") > 20, "the header row is shown"
+        assert table.locator("tbody td").first.evaluate("c => getComputedStyle(c, '::before').content") in ("none", "normal")
     finally:
         phone.close()
         wide.close()
