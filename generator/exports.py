@@ -80,6 +80,76 @@ def to_csv(rows: list[dict], fields: list[str]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+# ---------------------------------------------------------------- the figures for a Vietnamese spreadsheet
+#
+# figures.csv is written for a spreadsheet set to Vietnamese (Excel or LibreOffice with the vi-VN locale, the
+# commune office's setting): Vietnamese column names, a decimal comma (96,2) and, because the comma is then the
+# decimal mark, the semicolon between columns, as that locale expects; numbers without thousands separators, so
+# that 1234 is never read as 1,234. Programs read figures.json (English keys, decimal point). figures.xlsx holds
+# the same table with numeric cells, whatever the reader's locale.
+
+HEADERS_VI = {
+    "id": "Mã số liệu", "period": "Kỳ", "value": "Giá trị", "unit": "Đơn vị", "label": "Tên số liệu",
+    "as_of": "Tính đến ngày", "numerator": "Tử số", "denominator": "Mẫu số", "note": "Ghi chú", "method": "Cách tính",
+    "url": "Địa chỉ trong báo cáo", "page": "Trang chủ đề", "published_on": "Ngày công bố",
+    "corrected_on": "Ngày đính chính",
+}
+NUMERIC = ("value", "numerator", "denominator")
+
+
+def _vi_number(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.1f}".replace(".", ",")
+    return str(v)
+
+
+def to_csv_vi(rows: list[dict], fields: list[str]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow([HEADERS_VI[k] for k in fields])
+    for r in rows:
+        w.writerow([_vi_number(r.get(k)) if k in NUMERIC else safe_cell(r.get(k)) for k in fields])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: list[dict], fields: list[str], as_of: date, title: str) -> bytes:
+    """The figures as an Excel workbook: Vietnamese headers, numbers as numbers, dates as text (YYYY-MM-DD).
+    Byte-identical for the same data: the workbook's dates are the data's as-of date, never the clock."""
+    from datetime import datetime
+
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                   "strings_to_numbers": False})
+    created = datetime(as_of.year, as_of.month, as_of.day)
+    wb.set_properties({"title": title, "created": created, "author": "", "company": ""})
+    ws = wb.add_worksheet("Số liệu")
+    bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    dec = wb.add_format({"num_format": "0.0"})
+    ws.freeze_panes(1, 0)
+    widths = {"id": 28, "period": 9, "value": 10, "unit": 9, "label": 40, "method": 60, "url": 45, "page": 40}
+    for c, k in enumerate(fields):
+        ws.write_string(0, c, HEADERS_VI[k], bold)
+        ws.set_column(c, c, widths.get(k, 14))
+    for r, row in enumerate(rows, start=1):
+        for c, k in enumerate(fields):
+            v = row.get(k)
+            if v is None:
+                continue
+            if k in NUMERIC and isinstance(v, float):
+                ws.write_number(r, c, v, dec)
+            elif k in NUMERIC:
+                ws.write_number(r, c, v)
+            else:
+                ws.write_string(r, c, safe_cell(v))
+    ws.autofilter(0, 0, len(rows), len(fields) - 1)
+    wb.close()
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------- de-identified record sets
 
 
@@ -202,7 +272,8 @@ def export_all(ds, figures, as_of: date) -> dict[str, bytes]:
     }
     out = {
         "so-lieu/figures.json": (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
-        "so-lieu/figures.csv": to_csv(rows, FIELDS),
+        "so-lieu/figures.csv": to_csv_vi(rows, FIELDS),
+        "so-lieu/figures.xlsx": to_xlsx(rows, FIELDS, as_of, f"{ds.site.ten_co_quan}: số liệu công khai"),
         "bao-cao/atom.xml": atom_feed(ds, as_of),
     }
     for name, (cols, recs) in record_sets(ds).items():

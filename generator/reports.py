@@ -182,7 +182,7 @@ def bulletin(ds, idx, statuses, period) -> Bulletin:
     head = [f"Kính thưa bà con. {site.dai_truyen_thanh} thông báo kết quả thực hiện mô hình "
             f"“{site.mo_hinh}” {month}."]
     if pub:
-        head.append(f"Số liệu do Ủy ban nhân dân xã công bố ngày {spoken.read_int(pub.day)} tháng {spoken.read_int(pub.month)}.")
+        head.append(f"Số liệu do Ủy ban nhân dân xã công bố {spoken.read_day_month(pub)}.")
     else:
         head.append("Đây là số liệu tạm tính, chưa công bố chính thức.")
     body = []  # (sentence, ids, essential)

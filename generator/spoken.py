@@ -93,14 +93,28 @@ def read_percent(x) -> str:
     return read_decimal(x) + " phần trăm"
 
 
+# Months as an announcer names them: "tháng Tư", not "tháng bốn"; "tháng Mười Một".
+MONTH_NAMES = ["Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Mười Hai"]
+
+
+def read_day(day: int) -> str:
+    """The day of the month as said on air: 'mùng sáu' for the first ten days, 'hai mươi tư' after."""
+    return f"mùng {read_int(day)}" if day <= 10 else read_int(day)
+
+
+def read_day_month(d: date) -> str:
+    """6/5/2024 → 'ngày mùng sáu tháng Năm'."""
+    return f"ngày {read_day(d.day)} tháng {MONTH_NAMES[d.month - 1]}"
+
+
 def read_date(d: date) -> str:
-    """5/3/2024 → 'ngày năm tháng ba năm hai nghìn không trăm hai mươi tư'."""
-    return f"ngày {read_int(d.day)} tháng {read_int(d.month)} năm {read_int(d.year)}"
+    """5/3/2024 → 'ngày mùng năm tháng Ba năm hai nghìn không trăm hai mươi tư'."""
+    return f"{read_day_month(d)} năm {read_int(d.year)}"
 
 
 def read_month(m: str) -> str:
-    """'2024-03' → 'tháng ba năm hai nghìn không trăm hai mươi tư'."""
-    return f"tháng {read_int(int(m[5:7]))} năm {read_int(int(m[:4]))}"
+    """'2024-03' → 'tháng Ba năm hai nghìn không trăm hai mươi tư'."""
+    return f"tháng {MONTH_NAMES[int(m[5:7]) - 1]} năm {read_int(int(m[:4]))}"
 
 
 def read_phone(number: str) -> str:

@@ -127,3 +127,39 @@ def test_a_change_is_judged_by_the_direction_good_for_the_figure():
     assert "tốt lên" in judged_change("tthc.ty_le_dung_han", *rate) and "điểm phần trăm" in judged_change("tthc.ty_le_dung_han", *rate)
     assert "tốt" not in judged_change("pakn.tiep_nhan", *up) and "kém" not in judged_change("pakn.tiep_nhan", *up)
     assert judged_change("pakn.qua_han", up[0], up[0]) == "không đổi"
+
+
+def test_figures_for_a_vietnamese_spreadsheet_csv_and_xlsx(site):
+    import csv
+    import io
+    import zipfile
+
+    raw = (site / "so-lieu" / "figures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Mã số liệu", "Kỳ", "Giá trị", "Đơn vị"]
+    rates = [r for r in rows[1:] if r[3] == "%" and r[2]]
+    assert rates and all(re.fullmatch(r"\d+,\d", r[2]) for r in rates), rates[:3]
+    assert all(re.fullmatch(r"\d+", r[2]) for r in rows[1:] if r[3] != "%" and r[2] and "," not in r[2])
+    data = (site / "so-lieu" / "figures.xlsx").read_bytes()
+    z = zipfile.ZipFile(io.BytesIO(data))
+    assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    strings = z.read("xl/sharedStrings.xml").decode()
+    assert "Mã số liệu" in strings and "Giá trị" in strings
+    assert re.search(r'<c r="C2"[^>]*><v>\d+(\.\d+)?</v></c>', sheet), "values are numeric cells"
+    assert 'href="so-lieu/figures.xlsx"' in (site / "so-lieu" / "index.html").read_text("utf-8") or \
+        'href="figures.xlsx"' in (site / "so-lieu" / "index.html").read_text("utf-8")
+
+
+def test_xlsx_is_byte_identical_across_builds():
+    import time
+    from datetime import date
+
+    from generator.exports import FIELDS, to_xlsx
+
+    rows = [{"id": "tthc.ty_le_dung_han", "period": "2024-05", "value": 96.2, "unit": "%", "numerator": 25,
+             "denominator": 26, "label": "=cmd|x", "as_of": "2024-05-31"}]
+    a = to_xlsx(rows, FIELDS, date(2024, 5, 31), "x")
+    time.sleep(2.1)  # zip timestamps have a two-second resolution
+    assert to_xlsx(rows, FIELDS, date(2024, 5, 31), "x") == a

@@ -33,6 +33,12 @@ def test_decimals_as_spoken(x, words):
 
 def test_percent_date_month_phone():
     assert read_percent(Decimal("96.2")) == "chín mươi sáu phẩy hai phần trăm"
-    assert read_date(date(2024, 3, 5)) == "ngày năm tháng ba năm hai nghìn không trăm hai mươi tư"
-    assert read_month("2024-12") == "tháng mười hai năm hai nghìn không trăm hai mươi tư"
+    assert read_date(date(2024, 3, 5)) == "ngày mùng năm tháng Ba năm hai nghìn không trăm hai mươi tư"
+    assert read_month("2024-12") == "tháng Mười Hai năm hai nghìn không trăm hai mươi tư"
+    assert read_month("2024-04") == "tháng Tư năm hai nghìn không trăm hai mươi tư"
+    from generator.spoken import read_day_month
+    assert read_day_month(date(2024, 5, 6)) == "ngày mùng sáu tháng Năm"
+    assert read_day_month(date(2024, 5, 10)) == "ngày mùng mười tháng Năm"
+    assert read_day_month(date(2024, 11, 24)) == "ngày hai mươi tư tháng Mười Một"
+    assert read_day_month(date(2024, 1, 21)) == "ngày hai mươi mốt tháng Một"
     assert read_phone("0374408758") == "không ba bảy bốn, bốn không tám, bảy năm tám"
