@@ -191,13 +191,11 @@ class View:
 
 def judged_change(fid, cur, prev) -> Markup:
     # "điểm %" is the reports' short form; a resident reads the words (see the glossary on /phuong-phap/)
-    text = Markup(md_escape(reports.change_text(cur, prev).replace("điểm %", "điểm phần trăm")))
-    good = catalogue.good_direction(fid)
-    if not good or cur is None or prev is None or cur.value is None or prev.value is None or cur.value == prev.value:
+    text = Markup(md_escape(reports.change_text(cur, prev, judged=False).replace("điểm %", "điểm phần trăm")))
+    verdict = reports.change_verdict(fid, cur, prev)
+    if not verdict:
         return text
-    if (cur.value > prev.value) == (good > 0):
-        return text + Markup(' · <span class="tot">tốt lên</span>')
-    return text + Markup(' · <span class="xau">kém đi</span>')
+    return text + Markup(f' · <span class="{"tot" if verdict == "tốt lên" else "xau"}">{verdict}</span>')
 
 
 

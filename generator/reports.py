@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import catalogue, ledger, spoken
 from .indicators import periods_for
-from .numfmt import fmt_date, fmt_dec, fmt_period, fmt_value
+from .numfmt import fmt_date, fmt_dec, fmt_int, fmt_period, fmt_value
 
 RELEASE_DAY_DEFAULT = 5
 POSTING_DAYS = 30  # a notice-board sheet stays up about a month
@@ -77,15 +77,27 @@ def _value_text(f) -> str:
     return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
 
 
-def change_text(cur, prev) -> str:
-    """A figure's change against the previous period, in its unit: '▲ tăng 1,0 điểm %', 'không đổi', '–'."""
+def change_verdict(fid, cur, prev) -> str:
+    """'tốt lên' or 'kém đi': whether a change is good news, by the direction that is good for that figure
+    (catalogue.good_direction); '' when it is not judged or did not change."""
+    good = catalogue.good_direction(fid)
+    if not good or cur is None or prev is None or cur.value is None or prev.value is None or cur.value == prev.value:
+        return ""
+    return "tốt lên" if (cur.value > prev.value) == (good > 0) else "kém đi"
+
+
+def change_text(cur, prev, judged: bool = True) -> str:
+    """A figure's change against the previous period, in its unit and judged in words:
+    '▲ tăng 1,0 điểm % · tốt lên', 'không đổi', '–'."""
     if cur is None or prev is None or cur.value is None or prev.value is None:
         return "–"
     d = cur.value - prev.value
     if d == 0:
         return "không đổi"
     sign = "▲ tăng " if d > 0 else "▼ giảm "
-    return sign + (fmt_dec(abs(d), 1) + " điểm %" if cur.unit == "%" else fmt_value(abs(d), cur.unit, ""))
+    text = sign + (fmt_dec(abs(d), 1) + " điểm %" if cur.unit == "%" else fmt_value(abs(d), cur.unit, ""))
+    verdict = change_verdict(getattr(cur, "id", ""), cur, prev) if judged else ""
+    return text + (" · " + verdict if verdict else "")
 
 
 def citation(site, f, status) -> str:
@@ -105,7 +117,7 @@ def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
         st = statuses.get((d.id, period.key))
         frac = ""
         if f.unit == "%" and f.value is not None and f.denominator and d.id != "ke_hoach.tien_do":
-            frac = f"{f.numerator}/{f.denominator}"
+            frac = f"{fmt_int(f.numerator)} trên {fmt_int(f.denominator)} {catalogue.denominator_words(d.id)}"
         out.append(Row(d.id, anchor(d.id), d.label, _value_text(f), frac,
                        change_text(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group))
     return out

@@ -104,7 +104,7 @@ def test_editing_one_record_changes_exactly_its_figures_and_pages(tmp_path, cach
         "phan-anh-kien-nghi.md",  # the petitions page: the rate, by month, quarter and year
         "so-lieu.md",  # the table of the latest figures
         "so-lieu/du-lieu/phan-anh.csv", "so-lieu/du-lieu/phan-anh.json",  # the record itself
-        "so-lieu/figures.csv", "so-lieu/figures.json",
+        "so-lieu/figures.csv", "so-lieu/figures.json", "so-lieu/figures.xlsx",
     ]
     # no chart shows this rate: none drawn again; only the edited month parsed again
     new_entries = sorted(set(entries(cache_dir)) - set(cached))
