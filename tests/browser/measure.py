@@ -36,14 +36,15 @@ def build(out: Path) -> None:
                    cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-def lighthouse(url: str, run: int) -> dict:
+def lighthouse(url: str, run: int, cpu_slowdown: float | None = None) -> dict:
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         sys.exit("Lighthouse is missing: run `npm ci` in tests/browser")
     report = ARTIFACTS / f"lighthouse-{run}.json"
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
-                    f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+                    f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
+                    *([f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:g}"] if cpu_slowdown else [])],
                    env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, timeout=300)
     data = json.loads(report.read_text("utf-8"))
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
@@ -59,6 +60,8 @@ def main() -> int:
     ap.add_argument("--site", type=Path, help="an already built site (default: build the sample into a temp folder)")
     ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs of the home page (median reported)")
     ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--cpu-slowdown", type=float, default=None,
+                    help="Lighthouse's CPU slowdown (default 4; 10 is what a cheaper phone meets)")
     a = ap.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,9 +89,10 @@ def main() -> int:
                 ensure_ascii=False, indent=1), "utf-8")
             if a.no_lighthouse:
                 return 0
-            runs = [lighthouse(server.url, i + 1) for i in range(a.runs)]
+            runs = [lighthouse(server.url, i + 1, a.cpu_slowdown) for i in range(a.runs)]
             med = {c: statistics.median(r["scores"][c] for r in runs) for c in CATEGORIES}
-            print(f"\n## Lighthouse {runs[0]['version']}, home page, mobile, {a.runs} runs (median)\n")
+            slow = f", CPU slowdown {a.cpu_slowdown:g}x" if a.cpu_slowdown else ""
+            print(f"\n## Lighthouse {runs[0]['version']}, home page, mobile{slow}, {a.runs} runs (median)\n")
             print("| " + " | ".join(CATEGORIES) + " |\n|" + "--:|" * len(CATEGORIES))
             print("| " + " | ".join(f"{med[c]:g}" for c in CATEGORIES) + " |")
             print("\nEach run: " + "; ".join(", ".join(f"{c} {r['scores'][c]}" for c in CATEGORIES) for r in runs))

@@ -86,3 +86,22 @@ def test_notice_board_sheet_is_readable_and_one_a4_page(browser, base_url, pages
     finally:
         ctx.close()
     assert not problems, problems
+
+
+def test_theme_script_waits_for_the_first_touch_then_starts(browser, base_url):
+    """The theme's 35 KB script is not part of the first paint: it loads at the first touch and then works."""
+    ctx = browser.new_context(**PHONE)
+    try:
+        page = ctx.new_page()
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(base_url + "phan-anh-kien-nghi/", wait_until="load")
+        page.wait_for_timeout(500)
+        assert not any("/bundle." in u for u in requested), "the theme script is loaded before any touch"
+        page.dispatch_event("body", "pointerdown")
+        page.wait_for_function("() => typeof window.document$ !== 'undefined'", timeout=15_000)
+        # the theme has started: it wraps tables for scrolling
+        page.wait_for_selector(".md-typeset__scrollwrap", timeout=15_000)
+        assert any("/bundle." in u for u in requested)
+    finally:
+        ctx.close()
