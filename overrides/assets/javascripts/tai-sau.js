@@ -8,6 +8,7 @@
   var me = document.currentScript;
   var src = me && me.getAttribute("data-src");
   var started = false;
+  document.documentElement.classList.add("tai-sau");  // shows the search button before the theme starts (extra.css)
   var events = ["pointerdown", "touchstart", "keydown", "focusin", "scroll", "wheel", "mousemove"];
   function start() {
     if (started || !src) return;
