@@ -8,8 +8,10 @@ import json
 from datetime import date
 from decimal import Decimal
 
-FIELDS = ["id", "period", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url", "page",
-          "published_on", "corrected_on"]
+FIELDS = ["id", "period", "status", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url",
+          "page", "published_on", "corrected_on"]
+STATUS_PUBLISHED = "đã công bố"
+STATUS_PROVISIONAL = "tạm tính"
 
 
 def _value(f):
@@ -49,12 +51,13 @@ def figure_rows(ds, figures) -> list[dict]:
             "page": figure_url(ds.site, f.page),
             "as_of": f.as_of.isoformat(),
         }
-        if f.unit == "%":
-            row["numerator"] = f.numerator
-            row["denominator"] = f.denominator
+        # every figure carries both keys: null where a numerator and denominator do not apply
+        row["numerator"] = f.numerator if f.unit == "%" else None
+        row["denominator"] = f.denominator if f.unit == "%" else None
         if f.note or f.value is None:
             row["note"] = f.note or "không có số liệu"
         st = status.get((f.id, f.period))
+        row["status"] = STATUS_PUBLISHED if st else STATUS_PROVISIONAL
         row["published_on"] = st.published_on.isoformat() if st else None
         row["corrected_on"] = st.corrections[-1].ngay.isoformat() if st and st.corrections else None
         rows.append(row)

@@ -15,14 +15,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import catalogue, guide, reports
+from . import catalogue, guide, ledger, reports
 from .indicators import (
     as_of_date,
     index,
     latest_complete_month,
     periods_for,
     petition_due,
-    petition_overdue_at,
+    petition_state,
+    report_state,
     step_percent_at,
     step_status,
     survey_totals,
@@ -122,6 +123,15 @@ class View:
         self.muc = MUC_HAI_LONG.labels()
         self.status_labels = STATUS_LABELS
         self.status_icons = STATUS_ICONS
+        self.published = ledger.published_periods(ds)
+
+    def provisional(self, period) -> bool:
+        """A period not yet published: its figures are "tạm tính" wherever they are shown."""
+        return period not in self.published
+
+    def mark(self, period) -> Markup:
+        """' (tạm tính)' after a period's name when it is not yet published."""
+        return Markup(" (tạm tính)") if self.provisional(period) else Markup("")
 
     def fig(self, fid, period):
         return self.idx.get((fid, period))
@@ -152,17 +162,20 @@ class View:
 
 
 
+REPORT_STATES = {
+    "chua-den-han": "Chưa đến hạn",
+    "dung-han": "✔ Đúng hạn",
+    "tre-han": "⚠ Trễ hạn",
+    "chua-gui": "✖ Chưa gửi, đã quá hạn",
+}
+
+
 def _petition_rows(view, petitions, end):
+    """Each petition's status at `end`, as the compute stage decides it (indicators.petition_state)."""
     rows = []
     for p in petitions:
-        due = petition_due(p, view.ds.calendar)
-        if p.ngay_giai_quyet and p.ngay_giai_quyet <= end:
-            state = "Đã giải quyết" + (" (quá hạn)" if p.ngay_giai_quyet > due else "")
-        elif due < end:
-            state = "Đang xử lý, đã quá hạn"
-        else:
-            state = "Đang xử lý"
-        rows.append({"p": p, "due": due, "state": state, "overdue": petition_overdue_at(p, due, end)})
+        st = petition_state(p, petition_due(p, view.ds.calendar), end)
+        rows.append({"p": p, "due": st.due, "state": st.label, "overdue": st.overdue})
     return rows
 
 
@@ -222,6 +235,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
                    "rate": percent(returned, handed)},
         "steps": steps,
         "plan": ds.plan,
+        "reports": [{"r": r, "state": REPORT_STATES[report_state(r, end)]} for r in ds.plan.bao_cao_thang],
         "late_year": late_year,
         "acts_recent": acts_recent,
         "counts": counts,

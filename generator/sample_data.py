@@ -1518,26 +1518,20 @@ LATE_PETITION = [
 ]
 
 
-def publication_dates():
-    """When each period's figures were published in the sample: the 5th of the next month (next
-    working day when it falls on a weekend); quarters on the 15th; the year 2023 on 15/01/2024.
-    December 2024, the fourth quarter and the year 2024 stay unpublished (số liệu tạm tính)."""
+def publication_dates(ds):
+    """When each period's figures were published in the sample, as if the publication rule had always
+    applied: only complete periods, in order, each on the date the commune's calendar sets (day
+    ngay_cong_bo_hang_thang of the month after it ends, moved to the next working day). The months
+    September 2023 – November 2024 and the quarters IV/2023 – III/2024 are published; the third
+    quarter and the year 2023 are not (the data begins in September 2023: July and August have no
+    files), and December 2024, the fourth quarter and the year 2024 stay provisional (số liệu tạm tính)."""
+    from generator import indicators, reports
+
     out = {}
-
-    def working(d):
-        while d.weekday() >= 5:
-            d += datetime.timedelta(days=1)
-        return d
-
-    for (y, m) in MONTHS:
-        if (y, m) == (2024, 12):
+    for period in indicators.periods_for(ds.months):
+        if period.key in ("2023-Q3", "2023") or period.end >= datetime.date(2024, 12, 1):
             continue
-        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
-        out[mkey(y, m)] = working(datetime.date(ny, nm, 5))
-    for key, d in (("2023-Q4", datetime.date(2024, 1, 15)), ("2024-Q1", datetime.date(2024, 4, 15)),
-                   ("2024-Q2", datetime.date(2024, 7, 15)), ("2024-Q3", datetime.date(2024, 10, 15)),
-                   ("2023", datetime.date(2024, 1, 15))):
-        out[key] = working(d)
+        out[period.key] = reports.release_date(ds.site, period, ds.calendar)
     return out
 
 
@@ -1563,7 +1557,8 @@ def write_ledger(out):
             assert result.ok, result.problems
             states[name] = result.figures
     ref = guide.schema_ref(guide.KIND_BY_SLUG["cong-bo"])
-    for period, day in sorted(publication_dates().items()):
+    ds = pipeline.check(pathlib.Path(out), frozen=False).dataset
+    for period, day in sorted(publication_dates(ds).items(), key=lambda kv: (kv[1], kv[0])):
         figures = states["before" if day < LATE_ENTRY_DATE else "after"]
         path = os.path.join(out, "cong-bo", period + ".yaml")
         os.makedirs(os.path.dirname(path), exist_ok=True)

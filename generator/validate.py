@@ -7,6 +7,7 @@ every file is collected; the caller decides to stop when there is any.
 
 from __future__ import annotations
 
+import calendar as _cal
 import difflib
 import re
 from dataclasses import dataclass
@@ -400,6 +401,68 @@ def _p(problems, rec, fld, message, code, hint=""):
     problems.append(Problem(rec.src.path, rec.src.line_of(fld), fld, message, code, hint))
 
 
+YEARS_PLAUSIBLE = 5  # a date more than this many years outside the data's months is a typo
+# dates that may lie ahead of the as-of date: deadlines and promised dates (DOMAIN.md, "Time")
+DUE_FIELDS = {"han", "han_xu_ly", "ngay_hen_tra", "ngay_hen_moi"}
+DUE_RECORDS = {"OtherDeadline"}  # a deadline quoted from the plan document
+
+
+def _file_month(rec) -> str:
+    """Where a monthly file says which month it holds, so a misplaced record is reported with both lines."""
+    line = rec.src.line_of("thang")
+    return f" (tệp ghi thang: \"{rec.thang}\" ở dòng {line})" if line else ""
+
+
+def _dates_in_time(rec, as_of: date, lo: date, hi: date, problems, due: bool = False):
+    """Every date of a record (and of the records inside it): not after the as-of date unless it is a
+    deadline, and never implausibly far from the data's months."""
+    import dataclasses
+
+    fmt = lambda d: d.strftime("%d/%m/%Y")  # noqa: E731
+    due_record = due or type(rec).__name__ in DUE_RECORDS
+    for f in dataclasses.fields(rec):
+        if f.name == "src":
+            continue
+        v = getattr(rec, f.name)
+        if isinstance(v, date):
+            if not lo <= v <= hi:
+                _p(problems, rec, f.name, f"ngày {fmt(v)} quá xa khoảng thời gian của dữ liệu "
+                   f"(từ {fmt(lo)} đến {fmt(hi)}): có thể gõ nhầm năm", "ngay-bat-thuong",
+                   "kiểm tra lại năm, viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-05")
+            elif v > as_of and not (due_record or f.name in DUE_FIELDS):
+                _p(problems, rec, f.name, f"ngày {fmt(v)} sau ngày chốt số liệu {fmt(as_of)} (ngày cuối của tháng mới nhất có "
+                   "dữ liệu): việc chưa xảy ra thì chưa ghi", "ngay-sau-ngay-chot",
+                   "nếu gõ nhầm, sửa lại ngày; nếu việc đã xảy ra, tạo trước các tệp của tháng đó "
+                   "(ví dụ python -m generator new thu-tuc --period NĂM-THÁNG) rồi mới ghi ngày này")
+        elif dataclasses.is_dataclass(v) and hasattr(v, "src"):
+            _dates_in_time(v, as_of, lo, hi, problems, due_record)
+        elif isinstance(v, tuple):
+            for x in v:
+                if dataclasses.is_dataclass(x) and hasattr(x, "src"):
+                    _dates_in_time(x, as_of, lo, hi, problems, due_record)
+        elif isinstance(v, dict):
+            for x in v.values():
+                if dataclasses.is_dataclass(x) and hasattr(x, "src"):
+                    _dates_in_time(x, as_of, lo, hi, problems, due_record)
+
+
+def _same_but_code(records, what: str, problems):
+    """Two records identical in everything but their code (ma): one entered twice. Both lines are reported."""
+    import dataclasses
+
+    first = {}
+    for r in records:
+        key = tuple((f.name, getattr(r, f.name)) for f in dataclasses.fields(r) if f.name not in ("ma", "src"))
+        other = first.setdefault(key, r)
+        if other is r:
+            continue
+        for here, there in ((r, other), (other, r)):
+            _p(problems, here, "ma", f"{what} mã {here.ma} giống hệt {what} mã {there.ma} "
+               f"({there.src.path}:{there.src.line_of('ma')}), chỉ khác mã: có thể đã nhập hai lần", "trung-noi-dung",
+               f"nếu là một việc, xóa một trong hai mục ({here.src.path}:{here.src.line_of('ma')} hoặc "
+               f"{there.src.path}:{there.src.line_of('ma')}); nếu là hai việc khác nhau, ghi rõ điểm khác trong tom_tat hoặc noi_dung")
+
+
 def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     fmt = lambda d: d.strftime("%d/%m/%Y")  # noqa: E731
 
@@ -476,7 +539,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         for c in lm.ho_so:
             late.append(c)
             if _month_of(c.ngay_hen_tra) != lm.thang:
-                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} không thuộc tháng {lm.thang} của tệp",
+                _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} không thuộc tháng {lm.thang} của tệp{_file_month(lm)}",
                    "sai-thang", f"chuyển hồ sơ này sang tệp tre-han/{_month_of(c.ngay_hen_tra)}.yaml")
             if c.ngay_hen_tra < c.ngay_nhan:
                 _p(problems, c, "ngay_hen_tra", f"ngày hẹn trả {fmt(c.ngay_hen_tra)} trước ngày nhận {fmt(c.ngay_nhan)}", "ngay-sai-thu-tu", "kiểm tra lại hai ngày, viết theo dạng NĂM-THÁNG-NGÀY; thường là gõ nhầm tháng hoặc năm")
@@ -530,7 +593,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                    "mỗi phản ánh có một mã riêng; tăng số thứ tự cuối mã")
             ids.setdefault(p.ma, p)
             if _month_of(p.ngay_nhan) != pm.thang:
-                _p(problems, p, "ngay_nhan", f"ngày tiếp nhận {fmt(p.ngay_nhan)} không thuộc tháng {pm.thang} của tệp", "sai-thang",
+                _p(problems, p, "ngay_nhan", f"ngày tiếp nhận {fmt(p.ngay_nhan)} không thuộc tháng {pm.thang} của tệp{_file_month(pm)}", "sai-thang",
                    f"chuyển mục này sang tệp phan-anh/{_month_of(p.ngay_nhan)}.yaml")
             if p.ngay_giai_quyet and p.ngay_giai_quyet < p.ngay_nhan:
                 _p(problems, p, "ngay_giai_quyet", f"ngày giải quyết {fmt(p.ngay_giai_quyet)} trước ngày tiếp nhận {fmt(p.ngay_nhan)}",
@@ -568,6 +631,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                 _p(problems, p, "thon", f"thôn '{p.thon}' không có trong danh sách thôn của xa.yaml", "gia-tri-khong-hop-le",
                    f"có phải ý bạn là '{sug}'?" if sug else "thêm thôn vào danh sách thon trong xa.yaml")
     petitions.sort(key=lambda p: (p.ngay_nhan, p.ma))
+    _same_but_code(petitions, "phản ánh", problems)
 
     # surveys
     surveys = sorted(by_kind["surveys"], key=lambda r: r.thang)
@@ -604,13 +668,14 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                 _p(problems, a, "ma", f"mã {a.ma} đã dùng ở {other.src.path}:{other.src.line_of('ma')}", "trung-ma", "mỗi hoạt động có một mã riêng; tăng số thứ tự cuối mã")
             act_ids.setdefault(a.ma, a)
             if _month_of(a.ngay) != am.thang:
-                _p(problems, a, "ngay", f"ngày {fmt(a.ngay)} không thuộc tháng {am.thang} của tệp", "sai-thang", f"chuyển mục này sang tệp hoat-dong/{_month_of(a.ngay)}.yaml, hoặc sửa ngày")
+                _p(problems, a, "ngay", f"ngày {fmt(a.ngay)} không thuộc tháng {am.thang} của tệp{_file_month(am)}", "sai-thang", f"chuyển mục này sang tệp hoat-dong/{_month_of(a.ngay)}.yaml, hoặc sửa ngày")
             for link in a.phan_anh:
                 if link not in ids:
                     sug = _suggest(link, ids)
                     _p(problems, a, "phan_anh", f"không có phản ánh mã '{link}'", "lien-ket-khong-ton-tai",
                        f"có phải ý bạn là '{sug}'?" if sug else "kiểm tra mã trong thư mục phan-anh/")
     activities.sort(key=lambda a: (a.ngay, a.ma))
+    _same_but_code(activities, "hoạt động", problems)
 
     # plan
     plan = by_kind["plan"][0]
@@ -666,6 +731,16 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         if year not in years:
             problems.append(Problem(f"{prefix}ngay-nghi/{year}.yaml", 0, "", f"thiếu lịch ngày nghỉ lễ, Tết năm {year}", "thieu-ngay-nghi",
                                     f"tạo tệp {prefix}ngay-nghi/{year}.yaml; hạn xử lý tính theo ngày làm việc cần lịch này"))
+
+    # the time rule: nothing is recorded as done after the data's as-of date, and no year is a typo
+    if ordered:
+        last = ordered[-1]
+        as_of = date(int(last[:4]), int(last[5:]), _cal.monthrange(int(last[:4]), int(last[5:]))[1])
+        lo = date(int(ordered[0][:4]) - YEARS_PLAUSIBLE, 1, 1)
+        hi = date(as_of.year + YEARS_PLAUSIBLE, 12, 31)
+        for kind_key in ("site", "procedures", "late", "petitions", "surveys", "letters", "activities", "plan", "commitments"):
+            for r in by_kind[kind_key]:
+                _dates_in_time(r, as_of, lo, hi, problems)
 
     # the publication ledger and its corrections (values are compared with the figures later)
     published = sorted(by_kind["published"], key=lambda r: r.ky)
