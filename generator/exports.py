@@ -8,8 +8,8 @@ import json
 from datetime import date
 from decimal import Decimal
 
-FIELDS = ["id", "period", "status", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url",
-          "page", "published_on", "corrected_on"]
+FIELDS = ["id", "period", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url", "page",
+          "published_on", "corrected_on", "status"]
 STATUS_PUBLISHED = "đã công bố"
 STATUS_PROVISIONAL = "tạm tính"
 
@@ -172,7 +172,10 @@ def atom_feed(ds, as_of: date) -> bytes:
     for c in ds.corrections:
         groups.setdefault((c.ngay, c.ky), []).append(c)
     for (day, ky), cs in groups.items():
-        text = "; ".join(f"{c.ma}: {c.gia_tri_cu} → {c.gia_tri_moi}" for c in cs) + f". Lý do: {cs[0].ly_do}"
+        from .ledger import show
+
+        text = "; ".join(f"{c.ma}: {show(c.gia_tri_cu, c.ma, c.tu_so_cu, c.mau_so_cu)} → "
+                         f"{show(c.gia_tri_moi, c.ma, c.tu_so_moi, c.mau_so_moi)}" for c in cs) + f". Lý do: {cs[0].ly_do}"
         entries.append((day, f"dinh-chinh/{ky}/{day.isoformat()}", f"Đính chính số liệu {fmt_period(ky)}", text,
                         report_url(ds.site, ky)))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)

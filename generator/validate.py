@@ -447,7 +447,9 @@ def _dates_in_time(rec, as_of: date, lo: date, hi: date, problems, due: bool = F
 
 
 def _same_but_code(records, what: str, problems):
-    """Two records identical in everything but their code (ma): one entered twice. Both lines are reported."""
+    """Two records identical in everything but their code (ma): one entered twice. Both lines are reported.
+    Used for petitions, whose summary makes two real ones differ; two activities of one kind on one day
+    with the same host and a stock description can be two real sessions, so they are not checked."""
     import dataclasses
 
     first = {}
@@ -675,7 +677,6 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                     _p(problems, a, "phan_anh", f"không có phản ánh mã '{link}'", "lien-ket-khong-ton-tai",
                        f"có phải ý bạn là '{sug}'?" if sug else "kiểm tra mã trong thư mục phan-anh/")
     activities.sort(key=lambda a: (a.ngay, a.ma))
-    _same_but_code(activities, "hoạt động", problems)
 
     # plan
     plan = by_kind["plan"][0]
