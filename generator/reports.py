@@ -312,7 +312,7 @@ def bulletin(ds, idx, statuses, period, readings=None) -> Bulletin:
     sentences = head + [b[0] for b in chosen] + tail
     for b in chosen:
         ids += b[1]
-    title = f"Bản tin {fmt_period(p)}" + ("" if pub else " (bản nháp, số liệu tạm tính)")
+    title = f"Bản tin {fmt_period(p)}" + ("" if pub else " – bản nháp, số liệu tạm tính")
     return Bulletin(p, title, sentences, list(dict.fromkeys(ids)), bool(corr), pub, corr)
 
 
