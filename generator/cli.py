@@ -322,7 +322,9 @@ def cmd_correct(args) -> int:
     kind = guide.KIND_BY_SLUG["dinh-chinh"]
     target.write_text(ledger.corrections_text(existing, items, guide.schema_ref(kind)), encoding="utf-8")
     for it in items:
-        print(f"đính chính {it['ma']} kỳ {it['ky']}: {it['gia_tri_cu']} → {it['gia_tri_moi']}")
+        old = ledger.show(it["gia_tri_cu"], it["ma"], it["tu_so_cu"], it["mau_so_cu"])
+        new = ledger.show(it["gia_tri_moi"], it["ma"], it["tu_so_moi"], it["mau_so_moi"])
+        print(f"đính chính {it['ma']} kỳ {it['ky']}: {old} → {new}")
     print(f"Đã ghi {len(items)} mục vào {target}. Kiểm tra lại lý do rồi commit cùng thay đổi dữ liệu.")
     return 0
 

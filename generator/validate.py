@@ -15,6 +15,7 @@ from datetime import date
 
 from . import catalogue
 from .loader import Document, Map, Scalar, Seq
+from .numfmt import fmt_int
 from .problems import Problem
 from .schema import (
     KINDS,
@@ -407,6 +408,11 @@ DUE_FIELDS = {"han", "han_xu_ly", "ngay_hen_tra", "ngay_hen_moi"}
 DUE_RECORDS = {"OtherDeadline"}  # a deadline quoted from the plan document
 
 
+def _n(n) -> str:
+    """A count in a message, as a person reads it: 2.978."""
+    return fmt_int(n)
+
+
 def _file_month(rec) -> str:
     """Where a monthly file says which month it holds, so a misplaced record is reported with both lines."""
     line = rec.src.line_of("thang")
@@ -501,16 +507,16 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             pending = row.dang_trong_han + row.dang_qua_han
             if row.ton_truoc + row.tiep_nhan != resolved + pending:
                 _p(problems, row, "linh_vuc",
-                   f"số liệu không khớp: chuyển sang {row.ton_truoc} + tiếp nhận {row.tiep_nhan} = {row.ton_truoc + row.tiep_nhan}, "
-                   f"nhưng đã giải quyết {resolved} + đang giải quyết {pending} = {resolved + pending}",
+                   f"số liệu không khớp: chuyển sang {_n(row.ton_truoc)} + tiếp nhận {_n(row.tiep_nhan)} = {_n(row.ton_truoc + row.tiep_nhan)}, "
+                   f"nhưng đã giải quyết {_n(resolved)} + đang giải quyết {_n(pending)} = {_n(resolved + pending)}",
                    "tong-khong-khop",
                    "ton_truoc + tiep_nhan phải bằng som_han + dung_han + tre_han + dang_trong_han + dang_qua_han; "
                    "hãy chép lại từ hệ thống một cửa")
             if row.truc_tuyen > row.tiep_nhan:
-                _p(problems, row, "truc_tuyen", f"số tiếp nhận trực tuyến ({row.truc_tuyen}) lớn hơn số tiếp nhận ({row.tiep_nhan})",
+                _p(problems, row, "truc_tuyen", f"số tiếp nhận trực tuyến ({_n(row.truc_tuyen)}) lớn hơn số tiếp nhận ({_n(row.tiep_nhan)})",
                    "vuot-tong", "số trực tuyến là một phần của số tiếp nhận")
             if (row.tai_nha or 0) > resolved:
-                _p(problems, row, "tai_nha", f"số giải quyết tại nhà ({row.tai_nha}) lớn hơn số đã giải quyết ({resolved})",
+                _p(problems, row, "tai_nha", f"số giải quyết tại nhà ({_n(row.tai_nha)}) lớn hơn số đã giải quyết ({_n(resolved)})",
                    "vuot-tong", "số giải quyết tại nhà là một phần của số đã giải quyết (trước hạn + đúng hạn + quá hạn)")
     for prev, cur in zip(procedures, procedures[1:]):
         if cur.thang != _next_month(prev.thang):
@@ -529,7 +535,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                 where = cur_rows.get(code) or cur
                 fld = "ton_truoc" if code in cur_rows else "linh_vuc"
                 _p(problems, where, fld,
-                   f"lĩnh vực '{code}': kỳ trước chuyển sang {carried}, nhưng cuối tháng {prev.thang} còn {pend} hồ sơ đang giải quyết",
+                   f"lĩnh vực '{code}': kỳ trước chuyển sang {_n(carried)}, nhưng cuối tháng {prev.thang} còn {_n(pend)} hồ sơ đang giải quyết",
                    "chuyen-ky-khong-khop",
                    f"ton_truoc tháng {cur.thang} phải bằng dang_trong_han + dang_qua_han tháng {prev.thang} ({pend})")
 
@@ -577,8 +583,8 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             if len(ledger) != expected:
                 row = next((r for r in last_pm.linh_vuc if r.linh_vuc == code), last_pm)
                 _p(problems, row, "linh_vuc",
-                   f"lĩnh vực '{code}': số liệu thủ tục có {expected} hồ sơ trễ hạn (giải quyết quá hạn từ {months[0]} đến "
-                   f"{last_pm.thang} cộng số đang quá hạn cuối tháng {last_pm.thang}), nhưng sổ thư xin lỗi (tre-han/) có {len(ledger)} hồ sơ",
+                   f"lĩnh vực '{code}': số liệu thủ tục có {_n(expected)} hồ sơ trễ hạn (giải quyết quá hạn từ {months[0]} đến "
+                   f"{last_pm.thang} cộng số đang quá hạn cuối tháng {last_pm.thang}), nhưng sổ thư xin lỗi (tre-han/) có {_n(len(ledger))} hồ sơ",
                    "so-xin-loi-khong-khop",
                    "mỗi hồ sơ trễ hạn phải có đúng một mục trong tre-han/, ghi vào tháng của ngày hẹn trả")
 
@@ -639,11 +645,11 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     surveys = sorted(by_kind["surveys"], key=lambda r: r.thang)
     for s in surveys:
         if s.phieu_thu_ve > s.phieu_phat_ra:
-            _p(problems, s, "phieu_thu_ve", f"số phiếu thu về ({s.phieu_thu_ve}) lớn hơn số phiếu phát ra ({s.phieu_phat_ra})", "vuot-tong", "số phiếu thu về là một phần của số phiếu phát ra; kiểm tra lại hai số")
+            _p(problems, s, "phieu_thu_ve", f"số phiếu thu về ({_n(s.phieu_thu_ve)}) lớn hơn số phiếu phát ra ({_n(s.phieu_phat_ra)})", "vuot-tong", "số phiếu thu về là một phần của số phiếu phát ra; kiểm tra lại hai số")
         for code, lv in sorted(s.tieu_chi.items()):
             total = lv.rat_hai_long + lv.hai_long + lv.binh_thuong + lv.khong_hai_long + lv.rat_khong_hai_long
             if total > s.phieu_thu_ve:
-                _p(problems, lv, "rat_hai_long", f"tiêu chí '{code}' có {total} câu trả lời, nhiều hơn số phiếu thu về ({s.phieu_thu_ve})",
+                _p(problems, lv, "rat_hai_long", f"tiêu chí '{code}' có {_n(total)} câu trả lời, nhiều hơn số phiếu thu về ({_n(s.phieu_thu_ve)})",
                    "vuot-tong", "mỗi phiếu trả lời mỗi tiêu chí nhiều nhất một lần")
 
     # letters: apology letters equal the ledger's apologies by month
@@ -656,7 +662,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     for lt in letters:
         expected = apologies_by_month.get(lt.thang, 0)
         if lt.xin_loi != expected:
-            _p(problems, lt, "xin_loi", f"ghi {lt.xin_loi} thư xin lỗi, nhưng sổ thư xin lỗi có {expected} thư gửi trong tháng {lt.thang}",
+            _p(problems, lt, "xin_loi", f"ghi {_n(lt.xin_loi)} thư xin lỗi, nhưng sổ thư xin lỗi có {_n(expected)} thư gửi trong tháng {lt.thang}",
                "thu-xin-loi-khong-khop", "số thư xin lỗi phải bằng số hồ sơ trong tre-han/ có ngay_xin_loi thuộc tháng này")
 
     # activities

@@ -69,6 +69,8 @@ def test_a_change_to_a_published_figure_fails_the_check_until_corrected(publishe
     r = run("correct", "--data", str(published), "--reason", "Bổ sung hồ sơ nhập muộn", "--date", "2024-04-20")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "tthc.tiep_nhan kỳ 2024-03: 45 → 46" in r.stdout
+    assert "tthc.ty_le_dung_han kỳ 2024-03: 94,0% (47/50) → 94,1% (48/51)" in r.stdout  # Vietnamese format, with the fraction
+    assert "tu_so_moi: 48\n    mau_so_moi: 51\n" in (published / "dinh-chinh.yaml").read_text("utf-8")
     assert run("check", "--data", str(published)).returncode == 0
     # a correction whose old value is not the published one is refused
     f = published / "dinh-chinh.yaml"

@@ -463,3 +463,14 @@ def test_numbers_people_read_are_in_vietnamese_format(sample):
     assert ledger.show("66.7", "pakn.ty_le_dung_han", 2, 3) == "66,7% (2/3)"
     assert ledger.show("2978", "tthc.tiep_nhan") == "2.978"
     assert ledger.show(Decimal("1234.5"), "pakn.so_ngay_trung_vi") == "1.234,5"
+
+
+def test_check_messages_print_counts_in_vietnamese_format(tmp_path):
+    data = _copy(tmp_path)
+    f = data / "thu-tuc" / "2024-04.yaml"
+    f.write_text(f.read_text("utf-8").replace("    tiep_nhan: 30\n    truc_tuyen: 15\n", "    tiep_nhan: 2978\n    truc_tuyen: 1500\n", 1),
+                 "utf-8")
+    result = pipeline.check(data)
+    msgs = [p.message for p in result.problems if p.code == "tong-khong-khop"]
+    assert msgs and "tiếp nhận 2.978 = 2.984" in msgs[0], msgs
+    assert "2978" not in " ".join(p.message for p in result.problems)
