@@ -293,7 +293,8 @@ def cmd_publish(args) -> int:
         return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, thêm mục vào dinh-chinh.yaml")
     kind = guide.KIND_BY_SLUG["cong-bo"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(ledger.ledger_text(args.period, on, result.figures, guide.schema_ref(kind)), encoding="utf-8")
+    target.write_text(ledger.ledger_text(args.period, on, result.figures, guide.schema_ref(kind), ds=result.dataset),
+                      encoding="utf-8")
     n = sum(1 for f in result.figures if f.period == args.period)
     print(f"Đã ghi {n} số liệu kỳ {args.period}, công bố ngày {on:%d/%m/%Y}, vào {target}. Hãy commit tệp này.")
     return 0

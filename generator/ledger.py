@@ -163,8 +163,12 @@ def check(ds, figures) -> list[Problem]:
     return problems
 
 
-def ledger_text(period: str, on: date, figures, schema_ref: str) -> str:
-    """The YAML of data/cong-bo/PERIOD.yaml."""
+def ledger_text(period: str, on: date, figures, schema_ref: str, ds=None) -> str:
+    """The YAML of data/cong-bo/PERIOD.yaml. With the data set `ds`, a month's radio bulletin is
+    written too, sentence by sentence, as it is read on air from the publication day: the bulletin
+    page and its .txt show these very words ever after."""
+    import json
+
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
         f"# Sổ công bố số liệu kỳ {period}: do lệnh `python -m generator publish {period}` ghi. Không sửa tay;",
@@ -180,7 +184,23 @@ def ledger_text(period: str, on: date, figures, schema_ref: str) -> str:
             if f.numerator is not None and f.denominator is not None:
                 lines.append(f"    tu_so: {f.numerator}")
                 lines.append(f"    mau_so: {f.denominator}")
+    b = _bulletin_at_publication(ds, period, on, figures) if ds is not None else None
+    if b is not None:
+        lines.append("ban_tin:")
+        lines += [f"  - {json.dumps(s, ensure_ascii=False)}" for s in b.sentences]
+        lines.append("ban_tin_so_lieu: [" + ", ".join(b.ids) + "]")
     return "\n".join(lines) + "\n"
+
+
+def _bulletin_at_publication(ds, period: str, on: date, figures):
+    """The month's bulletin as it will be read from `on`, or None (quarters, years, months without procedures)."""
+    from . import reports
+    from .indicators import month_period
+
+    if "Q" in period or len(period) != 7 or not any(pm.thang == period for pm in ds.procedures):
+        return None
+    idx = {(f.id, f.period): f for f in figures}
+    return reports.bulletin(ds, idx, None, month_period(period), published_on=on)
 
 
 def corrections_text(existing: str | None, items: list[dict], schema_ref: str) -> str:

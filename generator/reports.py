@@ -190,6 +190,7 @@ def correction_readings(ds, idx) -> dict:
     date (the next draft when none is published yet), never again. Each item is
     (figure id, corrected period, value read on air or last read, new value, [corrections])."""
     pubs = ledger.published_periods(ds)
+    stored = {pp.ky: pp for pp in ds.published}
     months = [m for m in ds.months if any(pm.thang == m for pm in ds.procedures)]
     aired: dict = {}
     out: dict = {}
@@ -197,7 +198,9 @@ def correction_readings(ds, idx) -> dict:
         if len(c.ky) != 7 or "Q" in c.ky or c.ky not in pubs:
             continue  # quarters and years are not read on air
         if c.ky not in aired:
-            aired[c.ky] = set(bulletin(ds, idx, None, _month_period(c.ky), readings={}).ids)
+            kept = stored.get(c.ky)
+            aired[c.ky] = set(kept.ban_tin_so_lieu) if kept is not None and kept.ban_tin else \
+                set(bulletin(ds, idx, None, _month_period(c.ky), readings={}).ids)
         if c.ma not in aired[c.ky]:
             continue
         reader = next((m for m in months if m > c.ky and (m not in pubs or pubs[m] >= c.ngay)), None)
@@ -215,7 +218,7 @@ def _month_period(key):
     return month_period(key)
 
 
-def bulletin(ds, idx, statuses, period, readings=None) -> Bulletin:
+def bulletin(ds, idx, statuses, period, readings=None, published_on=None) -> Bulletin:
     """The radio script: source and period first, one idea per sentence, numbers as spoken.
 
     Essential items always go in; optional ones (home service, thank-you letters, dialogues) only
@@ -224,7 +227,7 @@ def bulletin(ds, idx, statuses, period, readings=None) -> Bulletin:
     site = ds.site
     p = period.key
     g = lambda fid: idx.get((fid, p))  # noqa: E731
-    pub = ledger.published_periods(ds).get(p)
+    pub = published_on or ledger.published_periods(ds).get(p)
     month = spoken.read_month(p)
     ids = []
     head = [f"Kính thưa bà con. {site.dai_truyen_thanh} thông báo kết quả thực hiện mô hình "
@@ -384,6 +387,7 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
     shown = dict(current)
     shown.update(frozen)
     readings = correction_readings(ds, shown)
+    stored = {pp.ky: pp for pp in ds.published}
     latest_month = ds.procedures[-1].thang
     out = []
     listing = []
@@ -404,6 +408,11 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
         out.append((f"bao-cao/{period.key}.md", env.get_template("bao-cao.md.j2").render(**ctx), ""))
         if ctx["has_bulletin"]:
             b = bulletin(ds, idx, statuses, period, readings)
+            kept = stored.get(period.key)
+            if kept is not None and kept.ban_tin:
+                # the words read on air, as the ledger kept them on the publication day
+                b = Bulletin(period.key, b.title, list(kept.ban_tin), list(kept.ban_tin_so_lieu), b.priority,
+                             b.published_on, b.corrections)
             bctx = {"site": ds.site, "b": b, "period": period, "labels": catalogue.BY_ID,
                     "notes": later_corrections(ds, period.key, b.ids, b.published_on)}
             out.append((f"ban-tin/{period.key}.md", env.get_template("ban-tin.md.j2").render(**bctx), ""))

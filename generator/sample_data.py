@@ -1558,17 +1558,30 @@ def write_ledger(out):
             states[name] = result.figures
     ref = guide.schema_ref(guide.KIND_BY_SLUG["cong-bo"])
     ds = pipeline.check(pathlib.Path(out), frozen=False).dataset
+    items = None
+    # in the order they happened: each publication writes its bulletin as read on air from that day,
+    # so the first bulletin after the late-entry correction reads the correction
     for period, day in sorted(publication_dates(ds).items(), key=lambda kv: (kv[1], kv[0])):
+        if items is None and day >= LATE_ENTRY_DATE:
+            items = _write_corrections(out, ledger, guide, pipeline)
         figures = states["before" if day < LATE_ENTRY_DATE else "after"]
+        now = pipeline.check(pathlib.Path(out), frozen=False).dataset  # the ledger and corrections so far
         path = os.path.join(out, "cong-bo", period + ".yaml")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(ledger.ledger_text(period, day, figures, ref))
+            f.write(ledger.ledger_text(period, day, figures, ref, ds=now))
+    if items is None:
+        items = _write_corrections(out, ledger, guide, pipeline)
+    return len(items)
+
+
+def _write_corrections(out, ledger, guide, pipeline):
+    """Record, on the late-entry date, the corrections the late petition makes to figures already published."""
     result = pipeline.check(pathlib.Path(out), frozen=False)
     items = ledger.pending_corrections(result.dataset, result.figures, LATE_ENTRY_DATE, LATE_ENTRY_REASON)
     with open(os.path.join(out, "dinh-chinh.yaml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(ledger.corrections_text(None, items, guide.schema_ref(guide.KIND_BY_SLUG["dinh-chinh"])))
-    return len(items)
+    return items
 
 
 def main(argv=None):

@@ -662,6 +662,10 @@ PUBLISHED = Record(
             "Các số liệu đã công bố",
             "do lệnh python -m generator publish ghi; muốn sửa một số đã công bố thì thêm mục đính chính vào dinh-chinh.yaml",
         ),
+        Field("ban_tin", ListOf(Text(2000)), "Bản tin phát thanh đã công bố", "từng câu của bản tin tháng, đúng như đã phát; do lệnh publish ghi",
+              '["Kính thưa bà con. …"]', required=False),
+        Field("ban_tin_so_lieu", ListOf(Text(80)), "Mã số liệu đọc trong bản tin", "do lệnh publish ghi", '["tthc.tiep_nhan"]',
+              required=False),
     ],
 )
 

@@ -760,6 +760,10 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
             if item.ma not in catalogue.BY_ID:
                 _p(problems, item, "ma", f"không có số liệu mã '{item.ma}'", "lien-ket-khong-ton-tai",
                    "sổ công bố do lệnh publish ghi; đừng sửa tay")
+        for fid in pp.ban_tin_so_lieu:
+            if fid not in catalogue.BY_ID:
+                _p(problems, pp, "ban_tin_so_lieu", f"không có số liệu mã '{fid}'", "lien-ket-khong-ton-tai",
+                   "sổ công bố do lệnh publish ghi; đừng sửa tay")
     corrections = []
     for cf in by_kind["corrections"]:
         corrections.extend(cf.dinh_chinh)

@@ -474,3 +474,23 @@ def test_check_messages_print_counts_in_vietnamese_format(tmp_path):
     msgs = [p.message for p in result.problems if p.code == "tong-khong-khop"]
     assert msgs and "tiếp nhận 2.978 = 2.984" in msgs[0], msgs
     assert "2978" not in " ".join(p.message for p in result.problems)
+
+
+def test_publish_keeps_the_bulletin_words_and_the_pages_show_them(tmp_path):
+    data = _copy(tmp_path)
+    result = pipeline.check(data)
+    text = ledger.ledger_text("2024-03", D("2024-04-05"), result.figures, "x.json", ds=result.dataset)
+    assert "\nban_tin:\n  - \"Kính thưa bà con." in text and "Số liệu do Ủy ban nhân dân xã công bố ngày năm tháng" in text
+    assert "\nban_tin_so_lieu: [tthc.tiep_nhan, " in text
+    (data / "cong-bo").mkdir()
+    # whatever a later version of the program would say, the bulletin page shows the words kept on the day
+    kept = text.replace("Xin cảm ơn bà con đã lắng nghe.", "Xin cảm ơn bà con đã lắng nghe bản tin.")
+    (data / "cong-bo" / "2024-03.yaml").write_text(kept, "utf-8")
+    built = pipeline.build(data)
+    assert built.ok, built.problems
+    txt = next(a for a in built.artifacts if a.path == "ban-tin/2024-03.txt").content.decode("utf-8")
+    assert "Xin cảm ơn bà con đã lắng nghe bản tin." in txt and "Phát vào các ngày: 05/04/2024, 06/04/2024, 07/04/2024" in txt
+    draft = next(a for a in built.artifacts if a.path == "ban-tin/2024-04.txt").content.decode("utf-8")
+    assert "BẢN NHÁP" in draft and "lắng nghe bản tin" not in draft
+    # a quarter keeps no bulletin
+    assert "ban_tin" not in ledger.ledger_text("2024-Q1", D("2024-04-05"), result.figures, "x.json", ds=result.dataset)
