@@ -158,7 +158,25 @@ def test_diff_lists_every_changed_figure_in_vietnamese(tmp_path):
         (repo / "data" / "phan-anh" / "2024-04.yaml").read_text("utf-8").replace("tai_dien: có\n", ""), "utf-8")
     r = run("diff", "main", "--data", str(repo / "data"), "--format", "markdown")
     assert "## Ảnh hưởng tới số liệu công bố (so với main)" in r.stdout
-    assert "Mức độ hài lòng với việc giải quyết phản ánh, kiến nghị tháng 4/2024: 0,0% → 100,0%" in r.stdout
+    assert "Mức độ hài lòng với việc giải quyết phản ánh, kiến nghị tháng 4/2024: 0,0% (0/1) → 100,0% (1/1)" in r.stdout
+
+
+def test_diff_shows_a_new_fraction_with_the_same_rounded_value(tmp_path):
+    repo = base_repo(tmp_path)
+    # the ledger freezes numerator and denominator, so the diff reports a new fraction even when the
+    # rounded value stays the same (47/50 and 94/100 are both 94,0%)
+    from dataclasses import replace
+
+    from generator import figdiff, indicators, pipeline
+    figs, _ = indicators.compute(pipeline.check(repo / "data").dataset)
+    old = {(f.id, f.period): f for f in figs}
+    key = ("tthc.ty_le_dung_han", "2024-03")
+    new = dict(old)
+    new[key] = replace(old[key], numerator=94, denominator=100)
+    changed, added, removed = figdiff.compare(old, new)
+    assert changed == [key] and not added and not removed
+    text = figdiff.render("main", old, new, None, "text")
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn tháng 3/2024: 94,0% (47/50) → 94,0% (94/100)" in text
 
 
 def test_diff_with_no_change_and_with_a_bad_ref(tmp_path):
