@@ -315,7 +315,7 @@ def bulletin(ds, idx, statuses, period, readings=None, published_on=None) -> Bul
     sentences = head + [b[0] for b in chosen] + tail
     for b in chosen:
         ids += b[1]
-    title = f"Bản tin {fmt_period(p)}" + ("" if pub else " – bản nháp, số liệu tạm tính")
+    title = f"Bản tin {fmt_period(p)}"  # a draft says so in its heading and first lines (ban-tin.md.j2, bulletin_txt)
     return Bulletin(p, title, sentences, list(dict.fromkeys(ids)), bool(corr), pub, corr)
 
 

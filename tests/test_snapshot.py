@@ -413,7 +413,7 @@ def test_unpublished_bulletin_is_a_draft(sample):
     txt = _art(sample, "ban-tin/2024-12.txt")
     assert "BẢN NHÁP" in txt and "TẠM TÍNH" in txt
     page = _art(sample, "ban-tin/2024-12.md")
-    assert "Bản nháp: số liệu tạm tính" in page and "Bản tin tháng 12/2024 – bản nháp, số liệu tạm tính" in page
+    assert "Bản nháp: số liệu tạm tính" in page and "# Bản tin tháng 12/2024 – bản nháp, số liệu tạm tính: kết quả" in page
     assert "BẢN NHÁP" not in _art(sample, "ban-tin/2024-11.txt")
 
 
@@ -427,7 +427,7 @@ def test_report_page_states_its_snapshot_date(sample):
 
 def test_provisional_everywhere_an_unpublished_period_is_shown(sample):
     home = _art(sample, "index.md")
-    assert "Tháng 12/2024 (tạm tính)" in home and "số liệu tạm tính" in home
+    assert "Số liệu tháng 12/2024 (tạm tính)" in home and "số liệu <strong>tạm tính</strong> đến ngày 31/12/2024" in home
     for page in ("phan-anh-kien-nghi.md", "thu-tuc-hanh-chinh.md", "muc-do-hai-long.md", "thu-gui-nguoi-dan.md"):
         text = _art(sample, page)
         assert "tháng 12/2024 (tạm tính)" in text.lower() or "số liệu tạm tính" in text, page
