@@ -94,9 +94,21 @@ def _yaml_text(value: str) -> str:
     return value
 
 
+PLACEHOLDER_KEEP = "__placeholders__"  # in overrides: write "(điền …)" for every value not overridden
+
+
+def placeholder(f) -> str:
+    """The value `new` writes for staff to replace; the check refuses it (schema.PLACEHOLDER_RE)."""
+    return _yaml_text(f"(điền {f.label[0].lower() + f.label[1:]})")
+
+
 def _example(f, overrides: dict) -> str:
     if f.name in overrides:
         return overrides[f.name]
+    if overrides.get(PLACEHOLDER_KEEP):
+        if isinstance(f.type, ListOf) and not isinstance(f.type.item, Record):
+            return f"[{placeholder(f)}]" if f.required or f.type.min_items else "[]"
+        return placeholder(f)
     ex = f.example
     if isinstance(f.type, Text) and ex and not ex.startswith(("\"", "[")):
         return _yaml_text(ex)
@@ -173,13 +185,20 @@ def _period_overrides(kind, period: str) -> dict:
     return out
 
 
-def template(kind, overrides: dict | None = None, period: str | None = None) -> str:
+def template(kind, overrides: dict | None = None, period: str | None = None, placeholders: bool = False) -> str:
     """A commented file for one kind, with an example value in every field.
 
-    With a period ("2025-01", or "2025" for holidays) the example's month, dates and IDs move into it."""
+    With a period ("2025-01", or "2025" for holidays) the example's month, dates and IDs move into it.
+    With `placeholders` (what `new` writes) every value is "(điền …)" but the period and the IDs:
+    a file left as it was cannot pass the check or be published."""
     overrides = dict(overrides or {})
     if period:
-        overrides = {**_period_overrides(kind, period), **overrides}
+        moved = _period_overrides(kind, period)
+        if placeholders:
+            moved = {k: v for k, v in moved.items() if k in ("thang", "nam", "phan_anh") or re.fullmatch(r'"(PA|HD)-\d{4}-01"', v)}
+        overrides = {**moved, **overrides}
+    if placeholders:
+        overrides[PLACEHOLDER_KEEP] = True
     head = [
         f"# yaml-language-server: $schema={schema_ref(kind)}",
         f"# {kind.label}: tệp mẫu. Sửa các giá trị, giữ nguyên tên trường; xóa dòng của trường không bắt buộc nếu không dùng.",

@@ -127,10 +127,10 @@ class View:
         return self.idx.get((fid, period))
 
     def v(self, fid, period) -> Markup:
-        """A figure's value as printed (Vietnamese format), or 'không có số liệu'."""
+        """A figure's value as printed (Vietnamese format), or 'chưa có số liệu' when its records are missing."""
         f = self.idx.get((fid, period))
         if f is None:
-            return Markup("không có số liệu")
+            return Markup("chưa có số liệu")
         return Markup(md_escape(fmt_value(f.value, f.unit, f.note)))
 
     def frac(self, fid, period) -> Markup:

@@ -69,6 +69,11 @@ CODES: dict[str, str] = {
     "so-lieu-cong-bo-thay-doi": "Số liệu đã công bố bị thay đổi mà chưa có mục đính chính.",
     "dinh-chinh-khong-khop": "Mục đính chính không khớp với giá trị đã công bố hoặc giá trị hiện tại.",
     "so-lieu-cong-bo-bi-mat": "Số liệu đã công bố không còn tính được từ dữ liệu hiện tại.",
+    # publishing a period (python -m generator publish, the checklist of `check`)
+    "gia-tri-mau": "Còn giá trị mẫu “(điền …)” chưa được thay bằng số liệu thật.",
+    "thieu-so-lieu-thang": "Một loại số liệu của một tháng chưa có tệp (tháng không có mục nào thì ghi danh sách rỗng []).",
+    "thieu-bao-cao-thang": "Báo cáo tháng gửi cấp trên đã đến hạn nhưng chưa ghi trong ke-hoach.yaml.",
+    "ky-truoc-chua-cong-bo": "Kỳ trước chưa công bố; các kỳ được công bố theo thứ tự.",
     # personal data
     "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
     "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",

@@ -74,7 +74,7 @@ class Row:
 
 
 def _value_text(f) -> str:
-    return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
+    return fmt_value(f.value, f.unit, f.note) if f is not None else "chưa có số liệu"
 
 
 def change_text(cur, prev) -> str:

@@ -632,6 +632,9 @@ COMMITMENTS = Record(
 )
 
 
+# A value that `new` writes for staff to replace, e.g. `tiep_nhan: (điền số)`; the check refuses it.
+PLACEHOLDER_RE = re.compile(r"^\(\s*điền\b[^)]*\)$", re.IGNORECASE)
+
 PERIOD_PATTERN = r"\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?"
 VALUE_PATTERN = r"-?\d+(\.\d+)?|không có số liệu|chưa đủ phiếu"
 

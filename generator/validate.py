@@ -22,6 +22,7 @@ from .schema import (
     Enum,
     Int,
     ListOf,
+    PLACEHOLDER_RE,
     MapOf,
     Month,
     Quarter,
@@ -100,6 +101,10 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
                 "viết giá trị ngay sau dấu hai chấm, trên cùng dòng")
         return None
     text = node.value.strip()
+    if PLACEHOLDER_RE.fullmatch(text):
+        ctx.add(line, fld, f"«{label}» vẫn là giá trị mẫu '{text}'", "gia-tri-mau",
+                "thay bằng giá trị thật (xem chú thích cuối dòng); nếu không có mục nào thì xóa mục mẫu và ghi danh sách rỗng []")
+        return None
     if isinstance(typ, Text):
         text = " ".join(text.split()) if "\n" not in node.value.strip() else text
         if len(text) > typ.max_len:
@@ -259,6 +264,8 @@ class Dataset:
     months: tuple  # every month "YYYY-MM" covered by the data, in order
     published: tuple = ()  # PublishedPeriod records, by period
     corrections: tuple = ()  # Correction records, by date
+    # (kind key, month) of every monthly file present: a kind without its file is "chưa có số liệu", not zero
+    present: frozenset = frozenset()
 
 
 def _month_of(d: date) -> str:
@@ -705,6 +712,8 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         months=tuple(ordered),
         published=tuple(published),
         corrections=tuple(corrections),
+        present=frozenset((key, r.thang) for key in ("procedures", "late", "petitions", "surveys", "letters", "activities")
+                          for r in by_kind[key]),
     )
 
 
