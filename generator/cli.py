@@ -347,12 +347,16 @@ def cmd_publish(args) -> int:
     if target.exists():
         return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, "
                       "ghi đính chính: `make correct LY_DO=\"...\"` hoặc biểu mẫu “Đính chính số liệu” trên GitHub")
+    months = facts.all_months()
+    period_span = completeness.span(args.period)
+    if not set(period_span.months) & set(months):
+        return _usage(f"không có số liệu kỳ {args.period}")
+    if months and period_span.end > completeness.span(months[-1]).end:
+        return _usage(f"kỳ {args.period} chưa kết thúc trong dữ liệu (dữ liệu tính đến "
+                      f"{completeness.span(months[-1]).end:%d/%m/%Y})")
     wrong_date = completeness.date_problems(facts, args.period, on)
     if wrong_date:
-        for msg in wrong_date:
-            sys.stderr.write(f"Lỗi: {msg}\n")
-        sys.stderr.write(f"Chưa công bố kỳ {args.period}.\n")
-        return 1
+        return _usage("; ".join(wrong_date) + f". Chưa công bố kỳ {args.period}")
     result = pipeline.check(data_dir)
     todo = completeness.missing(facts, args.period, on)
     problems = sorted(set(result.problems) | set(todo))

@@ -166,8 +166,10 @@ def _petition_rows(view, petitions, end):
     return rows
 
 
-def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
-    """(path in the docs tree, Markdown, data source for the edit link) for every page."""
+def render_all(ds, figures, as_of: date, checklist=()) -> list[tuple[str, str, str]]:
+    """(path in the docs tree, Markdown, data source for the edit link) for every page.
+
+    `checklist`: completeness.checklist() of the data folder, printed at the top of /huong-dan/."""
     env = environment()
     view = View(ds, figures, as_of)
     end = as_of_date(ds)
@@ -239,6 +241,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         ("ke-hoach-bao-cao-thang", "Báo cáo hằng tháng của Ban điều hành"), ("cong-bo", "Sổ công bố số liệu"),
         ("dinh-chinh", "Đính chính số liệu"),
     ]
+    ctx["checklist"] = list(checklist)
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
     pages = [

@@ -134,7 +134,10 @@ def build(data_dir: Path) -> Result:
     drawn = charts.draw_all(ds, figures)
     for name, svg in drawn.items():
         arts.append(Artifact(f"bieu-do/{name}.svg", svg))
-    for path, text, source in pages.render_all(ds, figures, as_of):
+    from . import completeness
+
+    checklist = completeness.checklist(completeness.read_facts(Path(data_dir), "data/"))
+    for path, text, source in pages.render_all(ds, figures, as_of, checklist):
         arts.append(Artifact(path, text.encode("utf-8"), source))
     for path, data in exports.export_all(ds, figures, as_of).items():
         arts.append(Artifact(path, data))

@@ -98,9 +98,12 @@ def citation(site, f, status) -> str:
 def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
     prev = previous_key(periods, period)
     out = []
+    known = {fid for fid, _p in idx}
     for d in catalogue.FIGURES:
         f = idx.get((d.id, period.key))
         if f is None:
+            if d.id in known:  # a kind without its file for this period: said so, never left out or zero
+                out.append(Row(d.id, anchor(d.id), d.label, "chưa có số liệu", "", "–", None, "", d.group))
             continue
         st = statuses.get((d.id, period.key))
         frac = ""

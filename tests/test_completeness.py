@@ -157,7 +157,7 @@ def test_the_release_day_comes_from_the_site_file_and_skips_days_off(data):
 ])
 def test_a_date_within_the_period_is_refused(data, when, expected):
     r = run("publish", "2024-03", "--date", when, "--data", str(data))
-    assert r.returncode == 1
+    assert r.returncode == 2
     assert expected in r.stderr
     assert not (data / "cong-bo").exists()
 
@@ -167,10 +167,10 @@ def test_a_date_before_the_previous_publication_is_refused(data):
     empty_activities(data, "2024-04")
     add_report(data, "2024-04", "2024-05-05", "2024-05-03")
     r = run("publish", "2024-04", "--date", "2024-05-10", "--data", str(data))
-    assert r.returncode == 1
+    assert r.returncode == 2
     assert "trước lần công bố gần nhất (tháng 3/2024, ngày 20/05/2024)" in r.stderr
     r = run("publish", "2024-04", "--data", str(data))
-    assert r.returncode == 1  # the calendar's 06/05/2024 is before 20/05/2024 too
+    assert r.returncode == 2  # the calendar's 06/05/2024 is before 20/05/2024 too
     assert run("publish", "2024-04", "--date", "2024-05-20", "--data", str(data)).returncode == 0
 
 
