@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     cl = sub.add_parser("checklist", help="việc cần làm trong tháng: số liệu còn thiếu, kỳ công bố tiếp theo")
     cl.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     cl.add_argument("--format", choices=["text", "markdown"], default="text", help="dạng kết quả")
+    fm = sub.add_parser("form", help="biểu mẫu “Công bố số liệu” trên GitHub (đọc VIEC, KY, NGAY, LY_DO từ biến môi trường)")
+    fm.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    fm.add_argument("--summary", help="ghi thêm phần tóm tắt vào tệp này (nội dung của yêu cầu thay đổi)")
     s = sub.add_parser("serve", help="xem trước trang, tự cập nhật khi sửa dữ liệu")
     s.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     s.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ (mặc định 127.0.0.1:8000)")
@@ -415,6 +418,12 @@ def cmd_correct(args) -> int:
     return 0
 
 
+def cmd_form(args) -> int:
+    from . import webform
+
+    return webform.run(_data_dir(args.data), args.summary)
+
+
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
@@ -430,7 +439,7 @@ def main(argv=None) -> int:
     try:
         return {"check": cmd_check, "build": cmd_build, "docs": cmd_docs, "serve": cmd_serve,
                 "new": cmd_new, "schemas": cmd_schemas, "diff": cmd_diff, "publish": cmd_publish,
-                "correct": cmd_correct, "checklist": cmd_checklist}[args.command](args)
+                "correct": cmd_correct, "checklist": cmd_checklist, "form": cmd_form}[args.command](args)
     except SystemExit:
         raise
     except KeyboardInterrupt:
