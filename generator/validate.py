@@ -312,7 +312,7 @@ def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
                                         "xóa địa chỉ thư điện tử của cá nhân"))
         if _HOUSE.search(text):
             problems.append(Problem(path, line, fld, f"«{label}» có số nhà, ngõ, ngách: {law}", "du-lieu-ca-nhan-dia-chi",
-                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại thôn Phú Hậu 1'"))
+                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại Thôn Một'"))
 
 
 def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/",
