@@ -314,6 +314,8 @@ def _activities(b: _Builder, ds):
 
 
 def _plan(b: _Builder, ds):
+    if ds.plan.van_ban is None:  # no ke-hoach.yaml yet: "chưa có số liệu"
+        return
     steps = ds.plan.buoc
     end = b.period.end
     weights = [st.trong_so or 1 for st in steps]

@@ -29,7 +29,7 @@ CODES: dict[str, str] = {
     "khoa-khong-hop-le": "Tên trường không phải là chữ.",
     "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
     "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",
-    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, ke-hoach.yaml, cam-ket.yaml, hoặc chưa có tháng thủ tục nào).",
+    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, hoặc chưa có tháng thủ tục nào).",
     # fields and values
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); chương trình gợi ý tên gần đúng.",
     "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc để trống.",

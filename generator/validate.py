@@ -22,7 +22,9 @@ from .schema import (
     Enum,
     Int,
     ListOf,
+    COMMITMENTS,
     PLACEHOLDER_RE,
+    PLAN,
     MapOf,
     Month,
     Quarter,
@@ -355,7 +357,7 @@ def _validate(documents, load_problems, prefix, present):
                     "nam-khong-khop", f"sửa thành nam: {period}")
         by_kind[kind.key].append(rec)
 
-    for key, fname in (("site", "xa.yaml"), ("plan", "ke-hoach.yaml"), ("commitments", "cam-ket.yaml")):
+    for key, fname in (("site", "xa.yaml"),):
         if fname not in present:
             problems.append(Problem(f"{prefix}{fname}", 0, "", f"thiếu tệp {fname}", "thieu-tep",
                                     f"tạo tệp {prefix}{fname} theo hướng dẫn"))
@@ -619,7 +621,11 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                        f"có phải ý bạn là '{sug}'?" if sug else "kiểm tra mã trong thư mục phan-anh/")
     activities.sort(key=lambda a: (a.ngay, a.ma))
 
-    # plan
+    # plan (a commune without its plan or commitments file yet: the pages say "chưa có số liệu")
+    if not by_kind["plan"]:
+        by_kind["plan"].append(PLAN.cls(van_ban=None, buoc=(), bao_cao_thang=(), so_ket=(), ban_dieu_hanh=(), nhiem_vu=()))
+    if not by_kind["commitments"]:
+        by_kind["commitments"].append(COMMITMENTS.cls(nhom=()))
     plan = by_kind["plan"][0]
     step_nos = set()
     for st in plan.buoc:

@@ -102,3 +102,18 @@ def test_atom_ids_are_the_communes_own(other_site):
     atom = (other_site / "bao-cao" / "atom.xml").read_text("utf-8")
     ids = re.findall(r"<id>([^<]+)</id>", atom)
     assert ids and all(i.startswith("tag:hoaphong.example,2024:") for i in ids), ids
+
+
+def test_a_commune_without_plan_or_commitments_yet_still_builds(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    (data / "ke-hoach.yaml").unlink()
+    (data / "cam-ket.yaml").unlink()
+    out = tmp_path / "site"
+    proc = mkdocs_build(data, out)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    plan = (out / "tien-do" / "index.html").read_text("utf-8")
+    assert "Kế hoạch thực hiện mô hình: chưa có số liệu" in plan
+    assert "chưa có số liệu" in plan.split("tiến độ chung đạt", 1)[1][:200]
+    assert "Các cam kết: chưa có số liệu" in (out / "cam-ket" / "index.html").read_text("utf-8")
+    assert "các bước (chưa có số liệu)" in (out / "index.html").read_text("utf-8")
