@@ -110,7 +110,9 @@ def check(data_dir: Path, frozen: bool = True) -> Result:
         result.figures, result.as_of = indicators.compute(dataset)
         changed = ledger.check(dataset, result.figures) if frozen else []
         if changed:
-            result.problems = sorted(changed)
+            from . import blame  # point at the data file staff edited, not at the ledger
+
+            result.problems = sorted(blame.relocate(changed, data_dir, prefix))
             result.dataset = None
     _last_check.update(key=key, result=_copy(result))
     return result

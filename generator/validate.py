@@ -55,6 +55,15 @@ class _Ctx:
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
 
 
+_NONE_WORDS = {"không", "không có", "chưa có", "không có gì", "trống", "rỗng", "không có hồ sơ", "không có mục nào",
+               "khong", "khong co", "chua co", "none", "nil", "-", "–", "x", "k", "ko", "kco", "chưa", "không có số liệu"}
+
+
+def _says_none(text: str) -> bool:
+    """A value written in words for 'nothing' ("không có", "chưa có"…) where a list or a number is expected."""
+    return " ".join(text.strip().strip("\"'").lower().split()).rstrip(".") in _NONE_WORDS
+
+
 def _is_empty(node) -> bool:
     return node is None or (isinstance(node, Scalar) and not node.quoted and node.value.strip() in _EMPTY)
 
@@ -66,8 +75,10 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         return _record(node, typ, ctx, fld)
     if isinstance(typ, ListOf):
         if isinstance(node, Scalar):
-            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
-                    "viết mỗi mục trên một dòng riêng, bắt đầu bằng '- '")
+            name = fld.rsplit(".", 1)[-1].split("[")[0]
+            hint = (f"không có mục nào thì viết đúng: {name}: []" if _says_none(node.value)
+                    else "viết mỗi mục trên một dòng riêng, bắt đầu bằng '- '")
+            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu", hint)
             return None
         if isinstance(node, Map):
             ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
@@ -133,8 +144,9 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
                     f"viết số liền, không có dấu chấm hay dấu phẩy, ví dụ {t.replace('.', '').replace(',', '')}")
             return None
         if not re.fullmatch(r"\d+", t):
+            name = fld.rsplit(".", 1)[-1].split("[")[0]
             ctx.add(line, fld, f"«{label}» phải là một số nguyên, không phải '{text}'", "sai-kieu-so",
-                    "chỉ viết chữ số, ví dụ 12")
+                    f"không có thì viết số 0: {name}: 0" if _says_none(text) else "chỉ viết chữ số, ví dụ 12")
             return None
         n = int(t)
         if n < typ.min or (typ.max is not None and n > typ.max):

@@ -312,3 +312,41 @@ def test_make_targets_without_their_argument_say_what_is_missing(target):
     r = subprocess.run(["make", "-s", target], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode != 0
     assert "Ví dụ: make " + target in r.stdout
+
+
+# ---------------------------------------------------------------- messages point at what staff touched
+
+
+def test_a_changed_published_figure_is_reported_at_the_data_line_that_changed_it(data):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=data, check=True)
+    assert run("publish", "2024-03", "--data", str(data)).returncode == 0
+    subprocess.run([*git, "add", "-A"], cwd=data, check=True)
+    subprocess.run([*git, "commit", "-qm", "publish"], cwd=data, check=True)
+    f = data / "thu-gui" / "2024-03.yaml"
+    lines = f.read_text("utf-8").splitlines()
+    i = next(n for n, ln in enumerate(lines) if ln.startswith("cam_on:"))
+    n = int(lines[i].split(":")[1].split("#")[0])
+    lines[i] = f"cam_on: {n + 1}"
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    r = run("check", "--data", str(data))
+    assert r.returncode == 1
+    shown = str(data) + "/"
+    report = r.stdout.replace(shown, "data/")
+    first = report.splitlines()[0]
+    assert first.startswith(f"data/thu-gui/2024-03.yaml:{i + 1}  "), report
+    assert "[so-lieu-cong-bo-thay-doi]" in first and "thu.cam_on kỳ 2024-03" in first
+    assert "make correct LY_DO=" in report and "thẻ Actions" in report
+    assert not any(ln.startswith("data/cong-bo/") for ln in report.splitlines())
+
+
+@pytest.mark.parametrize("rel,old,new,expected", [
+    ("tre-han/2024-03.yaml", None, 'thang: 2024-03\nho_so: "không có"\n', "gợi ý: không có mục nào thì viết đúng: ho_so: []"),
+    ("thu-gui/2024-03.yaml", "cam_on: ", "cam_on: không có  # ", "gợi ý: không có thì viết số 0: cam_on: 0"),
+])
+def test_a_value_in_words_gets_the_exact_form_to_write(data, rel, old, new, expected):
+    f = data / rel
+    f.write_text(new if old is None else f.read_text("utf-8").replace(old, new, 1), "utf-8")
+    r = run("check", "--data", str(data))
+    assert r.returncode == 1
+    assert expected in r.stdout, r.stdout
