@@ -149,8 +149,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    """The engine-agnostic sink: content/ plus every generated artifact, as files."""
+    """The engine-agnostic sink: a complete tree any mkdocs.yml engine can build, no hook needed.
+
+    OUT/docs/ holds content/ plus every generated page, chart and download; OUT/overrides/ the theme
+    overrides; OUT/mkdocs.yml the project's configuration with every value the hook would set from the
+    data written in (pipeline.site_config) and no hooks."""
     import shutil
+
+    import yaml
 
     data_dir = _data_dir(args.data)
     result = pipeline.build(data_dir)
@@ -161,12 +167,24 @@ def cmd_docs(args) -> int:
     if out.exists() and any(out.iterdir()):
         sys.stderr.write(f"Lỗi cách dùng: thư mục '{out}' đã có nội dung\n")
         return 2
-    shutil.copytree(pipeline.ROOT / "content", out, dirs_exist_ok=True)
+    docs = out / "docs"
+    shutil.copytree(pipeline.ROOT / "content", docs, dirs_exist_ok=True)
+    shutil.copytree(pipeline.ROOT / "overrides", out / "overrides", dirs_exist_ok=True)
     for art in result.artifacts:
-        dest = out / art.path
+        dest = docs / art.path
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(art.content)
-    print(f"Đã ghi {len(result.artifacts)} tệp tạo ra vào {out}")
+    cfg = yaml.safe_load(MKDOCS_YML.read_text("utf-8"))
+    cfg.pop("hooks", None)
+    cfg.update(docs_dir="docs", site_dir="site")
+    cfg["theme"]["custom_dir"] = "overrides"
+    values = pipeline.site_config(result)
+    cfg["extra"] = {**(cfg.get("extra") or {}), **values.pop("extra")}
+    cfg.update(values)
+    head = ("# Tạo bởi `python -m generator docs` từ dữ liệu: mọi giá trị lấy từ data/ đã được ghi sẵn ở đây,\n"
+            "# nên công cụ không chạy hook của MkDocs (ví dụ Zensical) cũng tạo được cùng các trang.\n")
+    (out / "mkdocs.yml").write_text(head + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), "utf-8")
+    print(f"Đã ghi {len(result.artifacts)} tệp tạo ra vào {docs} và cấu hình {out / 'mkdocs.yml'}")
     return 0
 
 

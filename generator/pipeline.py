@@ -147,6 +147,28 @@ def build(data_dir: Path) -> Result:
     return result
 
 
+def site_config(result: Result) -> dict:
+    """Every configuration value taken from the data: what the MkDocs hook sets at build time and what
+    `generator docs` writes into the docs tree's own mkdocs.yml, so that an engine running no hook
+    (Zensical) builds the same pages. The theme overrides read only these (config.site_name, config.extra)."""
+    site = result.dataset.site
+    out = {
+        "site_name": f"{site.ten_co_quan} – Công khai kết quả",
+        "site_description": f"{site.ten_co_quan} công khai kết quả thực hiện mô hình “{site.mo_hinh}”.",
+        "extra": {
+            "du_lieu_minh_hoa": bool(site.du_lieu_minh_hoa),
+            "xa": {"ten": site.ten, "ten_co_quan": site.ten_co_quan, "giay_phep": site.giay_phep_du_lieu},
+            "as_of": result.as_of.strftime("%d/%m/%Y"),
+        },
+    }
+    if site.dia_chi_trang:
+        out["site_url"] = site.dia_chi_trang
+    if site.kho_ma_nguon:
+        out["repo_url"] = site.kho_ma_nguon
+        out["edit_uri"] = "edit/main/content/"
+    return out
+
+
 def source_date_epoch(as_of: date) -> str:
     """Seconds since 1970 at midnight UTC of the as-of date: a build date taken from the data."""
     return str(int((as_of - date(1970, 1, 1)).total_seconds()))
