@@ -32,6 +32,35 @@ def schema_ref(kind) -> str:
     return "../" * depth + f"{SCHEMA_DIR}/{slug(kind)}.json"
 
 
+# ---------------------------------------------------------------- what the guide says, from the declarations
+
+
+def required_text(f) -> str:
+    """'có', 'không', or the declared condition, exactly as the check enforces it."""
+    unless = f", trừ khi {f.required_unless[0]} là {f.required_unless[1]}" if f.required_unless else ""
+    if f.required_with:
+        return f"có, khi đã ghi {f.required_with}{unless}"
+    if f.required_unless:
+        return "có" + unless
+    return "có" if f.required else "không"
+
+
+LAYOUT_EXAMPLES = {"month": ["2025-01"], "year": ["2025"], "period": ["2025-01", "2025-Q1", "2025"]}
+
+
+def layout(kind) -> tuple[str, str, list[str]]:
+    """(where, how many files, example paths) of a kind, from its declaration (Kind.period, Kind.pattern)."""
+    folder = slug(kind)
+    if kind.period == "month":
+        return f"{folder}/NĂM-THÁNG.yaml", "mỗi tháng một tệp", [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["month"]]
+    if kind.period == "year":
+        return f"{folder}/NĂM.yaml", "mỗi năm một tệp", [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["year"]]
+    if kind.period == "period":
+        return (f"{folder}/KỲ.yaml", "mỗi kỳ một tệp: tháng (2025-01.yaml), quý (2025-Q1.yaml) hoặc năm (2025.yaml)",
+                [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["period"]])
+    return kind.example_path, "chỉ một tệp", [kind.example_path]
+
+
 # ---------------------------------------------------------------- describing types in Vietnamese
 
 
@@ -120,7 +149,7 @@ def _example(f, overrides: dict) -> str:
 
 
 def _comment(f) -> str:
-    need = "bắt buộc" if f.required else "không bắt buộc"
+    need = {"có": "bắt buộc", "không": "không bắt buộc"}.get(required_text(f), "bắt buộc " + required_text(f)[4:])
     text = f"{f.label} ({need})"
     if f.help:
         text += f": {f.help}"

@@ -273,15 +273,16 @@ def _guide_kinds():
     for kind in KINDS:
         rows = [
             {"name": name, "label": f.label, "help": f.help, "type": guide.type_text(f.type),
-             "required": f.required, "example": f.example}
+             "required": guide.required_text(f), "example": f.example}
             for name, f in guide.field_rows(kind.record)
         ]
-        where = kind.example_path if not kind.period else guide.slug(kind) + ("/NĂM-THÁNG.yaml" if kind.period == "month" else "/NĂM.yaml")
+        where, files, _examples = guide.layout(kind)
         text = guide.template(kind)
         out.append({
             "slug": guide.slug(kind),
             "label": kind.label,
             "where": where,
+            "files": files,
             "period": kind.period,
             "template": Markup("\n".join(("    " + line) if line else "" for line in text.rstrip("\n").split("\n"))),
             "rows": rows,

@@ -83,6 +83,10 @@ class Field:
     help: str = ""
     example: str = ""
     required: bool = True
+    # conditions the check enforces and the guide prints (guide.required_text): required unless
+    # another field has a value, e.g. ("loai", "to-cao"); required when another field is filled in
+    required_unless: tuple = ()
+    required_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -378,13 +382,15 @@ PETITION = Record(
         Field("loai", LOAI_PAKN, "Loại", "", "kien-nghi"),
         Field("linh_vuc", LINH_VUC, "Lĩnh vực", "", "dat-dai"),
         Field("thon", Text(80), "Thôn", "phải có trong danh sách thôn của xa.yaml", "Thôn Một", required=False),
-        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False),
+        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False,
+              required_unless=("loai", "to-cao")),
         Field("don_vi_xu_ly", Text(120), "Đơn vị, bộ phận xử lý", "", "Công chức Địa chính – Xây dựng"),
         Field("ngay_thu_ly", Date(), "Ngày thụ lý", "với khiếu nại, tố cáo; bỏ trống thì tính từ ngày tiếp nhận", "2024-03-05", required=False),
         Field("han_xu_ly", Date(), "Hạn xử lý", "bỏ trống để tự tính theo loại", "2024-03-22", required=False),
         Field("phuc_tap", Bool(), "Vụ việc phức tạp", "chỉ với khiếu nại: hạn 45 ngày thay vì 30", "không", required=False),
         Field("ngay_giai_quyet", Date(), "Ngày giải quyết xong", "bỏ trống nếu đang xử lý", "2024-03-15", required=False),
-        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False),
+        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False,
+              required_with="ngay_giai_quyet", required_unless=("loai", "to-cao")),
         Field("ngay_thong_bao", Date(), "Ngày thông báo kết quả", "ngày báo cho người gửi", "2024-03-16", required=False),
         Field("danh_gia", MUC_HAI_LONG, "Đánh giá của người gửi", "", "hai-long", required=False),
         Field("tai_dien", Bool(), "Tái diễn", "có: cùng vụ việc được gửi lại sau khi đã trả lời", "không", required=False),

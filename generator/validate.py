@@ -23,6 +23,7 @@ from .schema import (
     Int,
     ListOf,
     COMMITMENTS,
+    PETITION,
     PLACEHOLDER_RE,
     PLAN,
     MapOf,
@@ -417,6 +418,23 @@ def _privacy_pass(site_doc, free_texts, problems):
     _privacy(free_texts, allowed_numbers, allowed_emails, problems)
 
 
+def _conditional(problems, rec, record) -> None:
+    """The declared conditional requirements of a record (schema Field.required_unless / required_with)."""
+    for f in record.fields:
+        if getattr(rec, f.name) not in (None, "", ()):
+            continue
+        if f.required_unless and getattr(rec, f.required_unless[0]) == f.required_unless[1]:
+            continue  # exempt (e.g. a tố cáo carries no summary and no result)
+        what = f.label[0].lower() + f.label[1:]
+        hint = f'thêm dòng {f.name}: "..."' + (f" ({f.help})" if f.help else "")
+        if f.required_with:
+            if getattr(rec, f.required_with) not in (None, "", ()):
+                _p(problems, rec, f.required_with, f"đã có {f.required_with} nhưng thiếu {what} ({f.name})", "thieu-truong", hint)
+        elif f.required_unless:
+            _p(problems, rec, "ma" if "ma" in record.by_name else f.required_unless[0], f"thiếu {what} ({f.name})",
+               "thieu-truong", hint)
+
+
 def _p(problems, rec, fld, message, code, hint=""):
     problems.append(Problem(rec.src.path, rec.src.line_of(fld), fld, message, code, hint))
 
@@ -575,13 +593,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                     if getattr(p, fld):
                         _p(problems, p, fld, "đơn tố cáo chỉ được công bố số lượng: không ghi nội dung và kết quả (Luật Tố cáo 2018, Điều 9)",
                            "to-cao-co-noi-dung", f"xóa dòng {fld}")
-            else:
-                if not p.tom_tat:
-                    _p(problems, p, "ma", "thiếu tóm tắt nội dung (tom_tat)", "thieu-truong",
-                       'thêm dòng tom_tat: "..." đã bỏ tên, số điện thoại, số nhà của người gửi')
-                if p.ngay_giai_quyet and not p.ket_qua:
-                    _p(problems, p, "ngay_giai_quyet", "đã giải quyết nhưng thiếu kết quả (ket_qua)", "thieu-truong",
-                       'thêm dòng ket_qua: "..." nói ngắn gọn đã giải quyết thế nào')
+            _conditional(problems, p, PETITION)
             if p.phuc_tap and p.loai != "khieu-nai":
                 _p(problems, p, "phuc_tap", "chỉ khiếu nại mới có thời hạn vụ việc phức tạp", "gia-tri-khong-hop-le", "xóa dòng phuc_tap")
             if p.thon and villages and p.thon not in villages:
