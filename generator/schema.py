@@ -665,7 +665,7 @@ PUBLISHED = Record(
                 min_items=1,
             ),
             "Các số liệu đã công bố",
-            "do lệnh python -m generator publish ghi; muốn sửa một số đã công bố thì thêm mục đính chính vào dinh-chinh.yaml",
+            "do biểu mẫu “Công bố số liệu” trên GitHub (hoặc make publish) ghi; muốn sửa một số đã công bố thì ghi đính chính bằng biểu mẫu đó (việc dinh-chinh) hoặc make correct",
         ),
     ],
 )

@@ -350,3 +350,14 @@ def test_a_value_in_words_gets_the_exact_form_to_write(data, rel, old, new, expe
     r = run("check", "--data", str(data))
     assert r.returncode == 1
     assert expected in r.stdout, r.stdout
+
+
+def test_the_guide_page_starts_with_the_same_checklist(data):
+    result = pipeline.build(data)
+    guide_page = next(a.content.decode("utf-8") for a in result.artifacts if a.path == "huong-dan.md")
+    body = guide_page.split("# Hướng dẫn cập nhật dữ liệu\n", 1)[1].lstrip()
+    assert body.startswith("## Việc cần làm trong tháng")
+    sections = completeness.checklist(completeness.read_facts(data, "data/"))
+    for sec in sections:
+        assert f"**{sec.title}**" in body
+    assert "❌ Hoạt động: chưa có số liệu" in body
