@@ -138,7 +138,7 @@ def build(data_dir: Path) -> Result:
         arts.append(Artifact(f"bieu-do/{name}.svg", svg))
     from . import completeness
 
-    checklist = completeness.checklist(completeness.read_facts(Path(data_dir), "data/"))
+    checklist = completeness.checklist(completeness.read_facts(Path(data_dir), "data/", placeholders_checked=True))
     for path, text, source in pages.render_all(ds, figures, as_of, checklist):
         arts.append(Artifact(path, text.encode("utf-8"), source))
     for path, data in exports.export_all(ds, figures, as_of).items():
