@@ -40,12 +40,16 @@ def report_url(site, period: str, fid: str | None = None) -> str:
     return url + (f"#{anchor(fid)}" if fid else "")
 
 
-def release_date(site, period) -> date:
-    """When a period's figures are due out: the release day of the month after it ends."""
+def release_date(site, period, calendar=None) -> date:
+    """When a period's figures are due out: the release day of the month after it ends, moved to the next
+    working day of `calendar` (the same date `publish` uses: completeness.release_date)."""
     day = getattr(site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT
     y, m = period.end.year, period.end.month
     y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return date(y, m, min(day, _cal.monthrange(y, m)[1]))
+    d = date(y, m, min(day, _cal.monthrange(y, m)[1]))
+    while calendar is not None and not calendar.is_working_day(d):
+        d += timedelta(days=1)
+    return d
 
 
 def previous_key(periods, period):
@@ -312,7 +316,7 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
     out = []
     listing = []
     for period in periods:
-        listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period),
+        listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period, ds.calendar),
                         "complete": period.end <= as_of})
         rows = rows_for(ds, idx, statuses, periods, period)
         corr = [c for c in ds.corrections if c.ky == period.key]

@@ -361,3 +361,14 @@ def test_the_guide_page_starts_with_the_same_checklist(data):
     for sec in sections:
         assert f"**{sec.title}**" in body
     assert "❌ Hoạt động: chưa có số liệu" in body
+
+
+def test_the_release_calendar_page_and_publish_use_the_same_date():
+    from generator import reports
+    from generator.indicators import periods_for
+
+    data = ROOT / "data"
+    ds = pipeline.check(data).dataset
+    facts = completeness.read_facts(data, "data/")
+    for period in periods_for(ds.months):
+        assert reports.release_date(ds.site, period, ds.calendar) == completeness.release_date(facts, period.key), period.key
