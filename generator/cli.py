@@ -199,6 +199,9 @@ def cmd_new(args) -> int:
     kind = guide.KIND_BY_SLUG.get(args.kind)
     if kind is None:
         return _usage(f"không có loại dữ liệu '{args.kind}'; chọn một trong: {', '.join(guide.KIND_BY_SLUG)}")
+    if kind.key in ("published", "corrections"):
+        return _usage(f"'{args.kind}' do chương trình ghi: công bố bằng `make publish KY=...`, đính chính bằng "
+                      "`make correct LY_DO=\"...\"` (hoặc biểu mẫu “Công bố số liệu” trong thẻ Actions trên GitHub)")
     if kind.key == "site":
         if args.period:
             return _usage(f"loại '{args.kind}' chỉ có một tệp, không cần --period")

@@ -372,3 +372,9 @@ def test_the_release_calendar_page_and_publish_use_the_same_date():
     facts = completeness.read_facts(data, "data/")
     for period in periods_for(ds.months):
         assert reports.release_date(ds.site, period, ds.calendar) == completeness.release_date(facts, period.key), period.key
+
+
+@pytest.mark.parametrize("kind", ["cong-bo", "dinh-chinh"])
+def test_new_refuses_the_kinds_the_program_writes(data, kind):
+    r = run("new", kind, "--data", str(data))
+    assert r.returncode == 2 and "make publish" in r.stderr and "Traceback" not in r.stderr
