@@ -162,7 +162,9 @@ def atom_feed(ds, as_of: date) -> bytes:
     from .reports import base_url, report_url
 
     base = base_url(ds.site)
-    tag = "tag:" + (base.split("//", 1)[-1].split("/", 1)[0] if base else "minh-bach.local") + ",2023:"
+    # the tag's date is the data's first year: fixed for a commune, never another commune's
+    first_year = ds.months[0][:4] if ds.months else as_of.strftime("%Y")
+    tag = "tag:" + (base.split("//", 1)[-1].split("/", 1)[0] if base else "minh-bach.local") + f",{first_year}:"
     entries = []
     for pp in ds.published:
         entries.append((pp.ngay_cong_bo, f"bao-cao/{pp.ky}", f"Công bố số liệu {fmt_period(pp.ky)}",

@@ -121,7 +121,7 @@ def diff_against(base: str, data_dir: Path, fmt: str = "text") -> Report:
     new, new_result = _figures(data_dir)
     if new is None:
         text = (f"Dữ liệu hiện tại có {len(new_result.problems)} lỗi, chưa so sánh được số liệu. "
-                f"Chạy: python -m generator check\n")
+                f"Chạy: make check\n")
         return Report(text, True)
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = Path(tmp) / rel

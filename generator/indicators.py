@@ -400,6 +400,8 @@ def _activities(b: _Builder, ds):
 
 
 def _plan(b: _Builder, ds):
+    if ds.plan.van_ban is None:  # no ke-hoach.yaml yet: "chưa có số liệu"
+        return
     steps = ds.plan.buoc
     end = b.as_of  # the snapshot
     weights = [st.trong_so or 1 for st in steps]
@@ -416,14 +418,24 @@ def compute(ds) -> tuple[list[Figure], date]:
     as_of = as_of_date(ds)
     pi = _PetitionIndex(ds.petitions, ds.calendar)
     out: list[Figure] = []
+    present = getattr(ds, "present", frozenset())
+
+    def has(kind: str, period: Period) -> bool:
+        """A kind is counted for a period only when one of its months has that kind's file: a month
+        without its file is "chưa có số liệu" on every page, never zero."""
+        return not present or any((kind, m) in present for m in period.months)
+
     for period in periods_for(ds.months):
         b = _Builder(period, as_of, out)
         _tthc(b, ds)
-        _late(b, ds)
-        _petitions(b, ds, pi)
+        if has("late", period):
+            _late(b, ds)
+        if has("petitions", period):
+            _petitions(b, ds, pi)
         _surveys(b, ds)
         _letters(b, ds)
-        _activities(b, ds)
+        if has("activities", period):
+            _activities(b, ds)
         _plan(b, ds)
     order = {f.id: i for i, f in enumerate(catalogue.FIGURES)}
     kind_order = {"month": 0, "quarter": 1, "year": 2}

@@ -137,10 +137,10 @@ class View:
         return self.idx.get((fid, period))
 
     def v(self, fid, period) -> Markup:
-        """A figure's value as printed (Vietnamese format), or 'không có số liệu'."""
+        """A figure's value as printed (Vietnamese format), or 'chưa có số liệu' when its records are missing."""
         f = self.idx.get((fid, period))
         if f is None:
-            return Markup("không có số liệu")
+            return Markup("chưa có số liệu")
         return Markup(md_escape(fmt_value(f.value, f.unit, f.note)))
 
     def frac(self, fid, period) -> Markup:
@@ -179,8 +179,10 @@ def _petition_rows(view, petitions, end):
     return rows
 
 
-def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
-    """(path in the docs tree, Markdown, data source for the edit link) for every page."""
+def render_all(ds, figures, as_of: date, checklist=()) -> list[tuple[str, str, str]]:
+    """(path in the docs tree, Markdown, data source for the edit link) for every page.
+
+    `checklist`: completeness.checklist() of the data folder, printed at the top of /huong-dan/."""
     env = environment()
     view = View(ds, figures, as_of)
     end = as_of_date(ds)
@@ -253,6 +255,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         ("ke-hoach-bao-cao-thang", "Báo cáo hằng tháng của Ban điều hành"), ("cong-bo", "Sổ công bố số liệu"),
         ("dinh-chinh", "Đính chính số liệu"),
     ]
+    ctx["checklist"] = list(checklist)
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
     pages = [
@@ -284,15 +287,16 @@ def _guide_kinds():
     for kind in KINDS:
         rows = [
             {"name": name, "label": f.label, "help": f.help, "type": guide.type_text(f.type),
-             "required": f.required, "example": f.example}
+             "required": guide.required_text(f), "example": f.example}
             for name, f in guide.field_rows(kind.record)
         ]
-        where = kind.example_path if not kind.period else guide.slug(kind) + ("/NĂM-THÁNG.yaml" if kind.period == "month" else "/NĂM.yaml")
+        where, files, _examples = guide.layout(kind)
         text = guide.template(kind)
         out.append({
             "slug": guide.slug(kind),
             "label": kind.label,
             "where": where,
+            "files": files,
             "period": kind.period,
             "template": Markup("\n".join(("    " + line) if line else "" for line in text.rstrip("\n").split("\n"))),
             "rows": rows,

@@ -29,7 +29,7 @@ CODES: dict[str, str] = {
     "khoa-khong-hop-le": "Tên trường không phải là chữ.",
     "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
     "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",
-    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, ke-hoach.yaml, cam-ket.yaml, hoặc chưa có tháng thủ tục nào).",
+    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, hoặc chưa có tháng thủ tục nào).",
     # fields and values
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); chương trình gợi ý tên gần đúng.",
     "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc để trống.",
@@ -51,7 +51,7 @@ CODES: dict[str, str] = {
     "thang-khong-khop": "Tháng ghi trong tệp khác tháng ở tên tệp.",
     "nam-khong-khop": "Năm ghi trong tệp khác năm ở tên tệp.",
     "sai-thang": "Mục được ghi vào tệp của tháng khác với ngày của nó.",
-    "ngay-sau-ngay-chot": "Một ngày (tiếp nhận, giải quyết, thông báo, xin lỗi, trả kết quả, gửi báo cáo…) sau ngày chốt số liệu: việc chưa xảy ra thì chưa được ghi. Chỉ hạn xử lý, ngày hẹn trả và ngày hẹn mới được phép ở sau.",
+    "ngay-sau-ngay-chot": "Một ngày (tiếp nhận, giải quyết, thông báo, xin lỗi, trả kết quả, gửi báo cáo…) sau ngày chốt số liệu, tức ngày công bố số liệu của tháng mới nhất có dữ liệu (ngày ngay_cong_bo_hang_thang của tháng sau, lùi sang ngày làm việc): việc chưa xảy ra thì chưa được ghi. Những việc xảy ra từ đầu tháng sau đến ngày đó được ghi nhưng chỉ tính vào số liệu của tháng sau. Chỉ hạn xử lý, ngày hẹn trả và ngày hẹn mới được phép ở sau.",
     "ngay-bat-thuong": "Một ngày quá xa khoảng thời gian của dữ liệu, thường do gõ nhầm năm (ví dụ 2223 thay cho 2023).",
     "trung-noi-dung": "Hai mục giống hệt nhau, chỉ khác mã: thường là một mục bị nhập hai lần.",
     "ngay-sai-thu-tu": "Các ngày sai thứ tự (ví dụ ngày giải quyết trước ngày tiếp nhận).",
@@ -72,6 +72,11 @@ CODES: dict[str, str] = {
     "so-lieu-cong-bo-thay-doi": "Số liệu đã công bố bị thay đổi mà chưa có mục đính chính.",
     "dinh-chinh-khong-khop": "Mục đính chính không khớp với giá trị đã công bố hoặc giá trị hiện tại.",
     "so-lieu-cong-bo-bi-mat": "Số liệu đã công bố không còn tính được từ dữ liệu hiện tại.",
+    # publishing a period (python -m generator publish, the checklist of `check`)
+    "gia-tri-mau": "Còn giá trị mẫu “(điền …)” chưa được thay bằng số liệu thật.",
+    "thieu-so-lieu-thang": "Một loại số liệu của một tháng chưa có tệp (tháng không có mục nào thì ghi danh sách rỗng []).",
+    "thieu-bao-cao-thang": "Báo cáo tháng gửi cấp trên đã đến hạn nhưng chưa ghi trong ke-hoach.yaml.",
+    "ky-truoc-chua-cong-bo": "Kỳ trước chưa công bố; các kỳ được công bố theo thứ tự.",
     # personal data
     "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
     "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",

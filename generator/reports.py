@@ -18,11 +18,11 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from . import catalogue, ledger, spoken
+from . import catalogue, ledger, spoken, workdays
 from .indicators import periods_for, snapshot
 from .numfmt import fmt_date, fmt_dec, fmt_int, fmt_period, fmt_value
 
-RELEASE_DAY_DEFAULT = 5
+RELEASE_DAY_DEFAULT = workdays.RELEASE_DAY_DEFAULT
 POSTING_DAYS = 30  # a notice-board sheet stays up about a month
 AIR_DAYS = 3  # Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11: at least 3 consecutive days on the loudspeakers
 
@@ -40,16 +40,9 @@ def report_url(site, period: str, fid: str | None = None) -> str:
     return url + (f"#{anchor(fid)}" if fid else "")
 
 
-def release_date(site, period, cal=None) -> date:
-    """When a period's figures are due out: the release day (ngay_cong_bo_hang_thang in the site file)
-    of the month after it ends, moved to the next working day when `cal` (the holiday calendar) is given."""
-    day = getattr(site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT
-    y, m = period.end.year, period.end.month
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    d = date(y, m, min(day, _cal.monthrange(y, m)[1]))
-    while cal is not None and not cal.is_working_day(d):
-        d += timedelta(days=1)
-    return d
+def release_date(site, period, calendar) -> date:
+    """When a period's figures are due out (workdays.release_date: the same date `publish` uses)."""
+    return workdays.release_date(period.end, getattr(site, "ngay_cong_bo_hang_thang", None), calendar.is_working_day)
 
 
 def previous_key(periods, period):
@@ -79,7 +72,7 @@ class Row:
 
 
 def _value_text(f) -> str:
-    return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
+    return fmt_value(f.value, f.unit, f.note) if f is not None else "chưa có số liệu"
 
 
 def change_text(cur, prev) -> str:
@@ -103,9 +96,12 @@ def citation(site, f, status) -> str:
 def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
     prev = previous_key(periods, period)
     out = []
+    known = {fid for fid, _p in idx}
     for d in catalogue.FIGURES:
         f = idx.get((d.id, period.key))
         if f is None:
+            if d.id in known:  # a kind without its file for this period: said so, never left out or zero
+                out.append(Row(d.id, anchor(d.id), d.label, "chưa có số liệu", "", "–", None, "", d.group))
             continue
         st = statuses.get((d.id, period.key))
         frac = ""

@@ -83,6 +83,10 @@ class Field:
     help: str = ""
     example: str = ""
     required: bool = True
+    # conditions the check enforces and the guide prints (guide.required_text): required unless
+    # another field has a value, e.g. ("loai", "to-cao"); required when another field is filled in
+    required_unless: tuple = ()
+    required_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,14 +214,14 @@ SITE = Record(
     "Site",
     "Thông tin xã",
     [
-        Field("ten", Text(80), "Tên xã", "tên ngắn dùng trong câu", "xã Trường Xuân"),
-        Field("ten_co_quan", Text(120), "Tên cơ quan", "", "Ủy ban nhân dân xã Trường Xuân"),
+        Field("ten", Text(80), "Tên xã", "tên ngắn dùng trong câu", "xã Mẫu"),
+        Field("ten_co_quan", Text(120), "Tên cơ quan", "", "Ủy ban nhân dân xã Mẫu"),
         Field(
             "don_vi_cap_tren",
             ListOf(Text(80)),
             "Đơn vị cấp trên",
             "từ gần đến xa",
-            '["huyện Thọ Xuân", "tỉnh Thanh Hóa"]',
+            '["tỉnh Mẫu"]',
         ),
         Field(
             "ghi_chu_don_vi_hanh_chinh",
@@ -228,9 +232,9 @@ SITE = Record(
             required=False,
         ),
         Field("mo_hinh", Text(200), "Tên mô hình", "", "Chính quyền thân thiện, vì Nhân dân phục vụ"),
-        Field("dia_chi", Text(200), "Địa chỉ trụ sở", "địa chỉ công khai của trụ sở", "Phú Hậu 1, xã Trường Xuân"),
-        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại cơ quan", "", '"0374408758"'),
-        Field("email", Text(120, pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="dạng ten@mien.gov.vn"), "Thư điện tử cơ quan", "", "truongxuan.thoxuan@thanhhoa.gov.vn"),
+        Field("dia_chi", Text(200), "Địa chỉ trụ sở", "địa chỉ công khai của trụ sở", "Thôn Một, xã Mẫu"),
+        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại cơ quan", "", '"0123456789"'),
+        Field("email", Text(120, pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="dạng ten@mien.gov.vn"), "Thư điện tử cơ quan", "", "ubnd.xamau@tinhmau.gov.vn"),
         Field("gio_lam_viec", Text(200), "Giờ làm việc", "", "Sáng 7h00–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu", required=False),
         Field(
             "hom_thu_gop_y",
@@ -255,7 +259,7 @@ SITE = Record(
                     "Lãnh đạo",
                     [
                         Field("chuc_vu", Text(120), "Chức vụ", "chỉ ghi chức vụ, không ghi họ tên", "Chủ tịch UBND xã"),
-                        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại công vụ", "số công khai theo quyết định của xã", '"02373868101"'),
+                        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại công vụ", "số công khai theo quyết định của xã", '"0123456780"'),
                         Field("lich_tiep_dan", Text(200), "Lịch tiếp công dân", "", "Thứ Năm tuần thứ hai hằng tháng", required=False),
                     ],
                 )
@@ -263,14 +267,14 @@ SITE = Record(
             "Lãnh đạo và số điện thoại công khai",
             "theo chức vụ",
         ),
-        Field("dai_truyen_thanh", Text(120), "Tên đài truyền thanh", "", "Đài truyền thanh xã Trường Xuân"),
+        Field("dai_truyen_thanh", Text(120), "Tên đài truyền thanh", "", "Đài truyền thanh xã Mẫu"),
         Field("ngay_cong_bo_hang_thang", Int(min=1, max=28), "Ngày công bố số liệu hằng tháng",
               "số liệu mỗi tháng được công bố chậm nhất vào ngày này của tháng sau (mặc định: 5)", "5", required=False),
-        Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Phú Hậu 1", "Phú Hậu 2"]', required=False),
+        Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Thôn Một", "Thôn Hai"]', required=False),
         Field("du_lieu_minh_hoa", Bool(), "Dữ liệu minh họa", "có: mọi trang ghi rõ đây là dữ liệu minh họa", "có"),
         Field("giay_phep_du_lieu", Text(80), "Giấy phép dữ liệu", "", "CC BY 4.0"),
         Field("kho_ma_nguon", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
-        Field("dia_chi_trang", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Địa chỉ trang công khai", "", "https://truongxuan.example.vn/", required=False),
+        Field("dia_chi_trang", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Địa chỉ trang công khai", "", "https://xamau.example.vn/", required=False),
     ],
 )
 
@@ -377,14 +381,16 @@ PETITION = Record(
         Field("kenh", KENH, "Kênh tiếp nhận", "", "hom-thu"),
         Field("loai", LOAI_PAKN, "Loại", "", "kien-nghi"),
         Field("linh_vuc", LINH_VUC, "Lĩnh vực", "", "dat-dai"),
-        Field("thon", Text(80), "Thôn", "phải có trong danh sách thôn của xa.yaml", "Phú Hậu 1", required=False),
-        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False),
+        Field("thon", Text(80), "Thôn", "phải có trong danh sách thôn của xa.yaml", "Thôn Một", required=False),
+        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False,
+              required_unless=("loai", "to-cao")),
         Field("don_vi_xu_ly", Text(120), "Đơn vị, bộ phận xử lý", "", "Công chức Địa chính – Xây dựng"),
         Field("ngay_thu_ly", Date(), "Ngày thụ lý", "với khiếu nại, tố cáo; bỏ trống thì tính từ ngày tiếp nhận", "2024-03-05", required=False),
         Field("han_xu_ly", Date(), "Hạn xử lý", "bỏ trống để tự tính theo loại", "2024-03-22", required=False),
         Field("phuc_tap", Bool(), "Vụ việc phức tạp", "chỉ với khiếu nại: hạn 45 ngày thay vì 30", "không", required=False),
         Field("ngay_giai_quyet", Date(), "Ngày giải quyết xong", "bỏ trống nếu đang xử lý", "2024-03-15", required=False),
-        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False),
+        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False,
+              required_with="ngay_giai_quyet", required_unless=("loai", "to-cao")),
         Field("ngay_thong_bao", Date(), "Ngày thông báo kết quả", "ngày báo cho người gửi", "2024-03-16", required=False),
         Field("danh_gia", MUC_HAI_LONG, "Đánh giá của người gửi", "", "hai-long", required=False),
         Field("tai_dien", Bool(), "Tái diễn", "có: cùng vụ việc được gửi lại sau khi đã trả lời", "không", required=False),
@@ -632,6 +638,9 @@ COMMITMENTS = Record(
 )
 
 
+# A value that `new` writes for staff to replace, e.g. `tiep_nhan: (điền số)`; the check refuses it.
+PLACEHOLDER_RE = re.compile(r"^\(\s*điền\b[^)]*\)$", re.IGNORECASE)
+
 PERIOD_PATTERN = r"\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?"
 VALUE_PATTERN = r"-?\d+(\.\d+)?|không có số liệu|chưa đủ phiếu"
 
@@ -660,7 +669,7 @@ PUBLISHED = Record(
                 min_items=1,
             ),
             "Các số liệu đã công bố",
-            "do lệnh python -m generator publish ghi; muốn sửa một số đã công bố thì thêm mục đính chính vào dinh-chinh.yaml",
+            "do biểu mẫu “Công bố số liệu” trên GitHub (hoặc make publish) ghi; muốn sửa một số đã công bố thì ghi đính chính bằng biểu mẫu đó (việc dinh-chinh) hoặc make correct",
         ),
         Field("ban_tin", ListOf(Text(2000)), "Bản tin phát thanh đã công bố", "từng câu của bản tin tháng, đúng như đã phát; do lệnh publish ghi",
               '["Kính thưa bà con. …"]', required=False),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogue
+from . import catalogue, workdays
 from .loader import Document, Map, Scalar, Seq
 from .numfmt import fmt_int
 from .problems import Problem
@@ -24,6 +24,10 @@ from .schema import (
     Enum,
     Int,
     ListOf,
+    COMMITMENTS,
+    PETITION,
+    PLACEHOLDER_RE,
+    PLAN,
     MapOf,
     Month,
     Quarter,
@@ -54,6 +58,15 @@ class _Ctx:
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
 
 
+_NONE_WORDS = {"không", "không có", "chưa có", "không có gì", "trống", "rỗng", "không có hồ sơ", "không có mục nào",
+               "khong", "khong co", "chua co", "none", "nil", "-", "–", "x", "k", "ko", "kco", "chưa", "không có số liệu"}
+
+
+def _says_none(text: str) -> bool:
+    """A value written in words for 'nothing' ("không có", "chưa có"…) where a list or a number is expected."""
+    return " ".join(text.strip().strip("\"'").lower().split()).rstrip(".") in _NONE_WORDS
+
+
 def _is_empty(node) -> bool:
     return node is None or (isinstance(node, Scalar) and not node.quoted and node.value.strip() in _EMPTY)
 
@@ -65,8 +78,10 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         return _record(node, typ, ctx, fld)
     if isinstance(typ, ListOf):
         if isinstance(node, Scalar):
-            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
-                    "viết mỗi mục trên một dòng riêng, bắt đầu bằng '- '")
+            name = fld.rsplit(".", 1)[-1].split("[")[0]
+            hint = (f"không có mục nào thì viết đúng: {name}: []" if _says_none(node.value)
+                    else "viết mỗi mục trên một dòng riêng, bắt đầu bằng '- '")
+            ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu", hint)
             return None
         if isinstance(node, Map):
             ctx.add(line, fld, f"«{label}» phải là một danh sách, mỗi mục bắt đầu bằng '- '", "sai-kieu",
@@ -102,6 +117,10 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
                 "viết giá trị ngay sau dấu hai chấm, trên cùng dòng")
         return None
     text = node.value.strip()
+    if PLACEHOLDER_RE.fullmatch(text):
+        ctx.add(line, fld, f"«{label}» vẫn là giá trị mẫu '{text}'", "gia-tri-mau",
+                "thay bằng giá trị thật (xem chú thích cuối dòng); nếu không có mục nào thì xóa mục mẫu và ghi danh sách rỗng []")
+        return None
     if isinstance(typ, Text):
         text = " ".join(text.split()) if "\n" not in node.value.strip() else text
         if len(text) > typ.max_len:
@@ -128,8 +147,9 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
                     f"viết số liền, không có dấu chấm hay dấu phẩy, ví dụ {t.replace('.', '').replace(',', '')}")
             return None
         if not re.fullmatch(r"\d+", t):
+            name = fld.rsplit(".", 1)[-1].split("[")[0]
             ctx.add(line, fld, f"«{label}» phải là một số nguyên, không phải '{text}'", "sai-kieu-so",
-                    "chỉ viết chữ số, ví dụ 12")
+                    f"không có thì viết số 0: {name}: 0" if _says_none(text) else "chỉ viết chữ số, ví dụ 12")
             return None
         n = int(t)
         if n < typ.min or (typ.max is not None and n > typ.max):
@@ -261,6 +281,8 @@ class Dataset:
     months: tuple  # every month "YYYY-MM" covered by the data, in order
     published: tuple = ()  # PublishedPeriod records, by period
     corrections: tuple = ()  # Correction records, by date
+    # (kind key, month) of every monthly file present: a kind without its file is "chưa có số liệu", not zero
+    present: frozenset = frozenset()
 
 
 def _month_of(d: date) -> str:
@@ -307,7 +329,7 @@ def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
                                         "xóa địa chỉ thư điện tử của cá nhân"))
         if _HOUSE.search(text):
             problems.append(Problem(path, line, fld, f"«{label}» có số nhà, ngõ, ngách: {law}", "du-lieu-ca-nhan-dia-chi",
-                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại thôn Phú Hậu 1'"))
+                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại Thôn Một'"))
 
 
 def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/",
@@ -350,7 +372,7 @@ def _validate(documents, load_problems, prefix, present):
                     "nam-khong-khop", f"sửa thành nam: {period}")
         by_kind[kind.key].append(rec)
 
-    for key, fname in (("site", "xa.yaml"), ("plan", "ke-hoach.yaml"), ("commitments", "cam-ket.yaml")):
+    for key, fname in (("site", "xa.yaml"),):
         if fname not in present:
             problems.append(Problem(f"{prefix}{fname}", 0, "", f"thiếu tệp {fname}", "thieu-tep",
                                     f"tạo tệp {prefix}{fname} theo hướng dẫn"))
@@ -398,6 +420,23 @@ def _privacy_pass(site_doc, free_texts, problems):
     _privacy(free_texts, allowed_numbers, allowed_emails, problems)
 
 
+def _conditional(problems, rec, record) -> None:
+    """The declared conditional requirements of a record (schema Field.required_unless / required_with)."""
+    for f in record.fields:
+        if getattr(rec, f.name) not in (None, "", ()):
+            continue
+        if f.required_unless and getattr(rec, f.required_unless[0]) == f.required_unless[1]:
+            continue  # exempt (e.g. a tố cáo carries no summary and no result)
+        what = f.label[0].lower() + f.label[1:]
+        hint = f'thêm dòng {f.name}: "..."' + (f" ({f.help})" if f.help else "")
+        if f.required_with:
+            if getattr(rec, f.required_with) not in (None, "", ()):
+                _p(problems, rec, f.required_with, f"đã có {f.required_with} nhưng thiếu {what} ({f.name})", "thieu-truong", hint)
+        elif f.required_unless:
+            _p(problems, rec, "ma" if "ma" in record.by_name else f.required_unless[0], f"thiếu {what} ({f.name})",
+               "thieu-truong", hint)
+
+
 def _p(problems, rec, fld, message, code, hint=""):
     problems.append(Problem(rec.src.path, rec.src.line_of(fld), fld, message, code, hint))
 
@@ -436,7 +475,7 @@ def _dates_in_time(rec, as_of: date, lo: date, hi: date, problems, due: bool = F
                    f"(từ {fmt(lo)} đến {fmt(hi)}): có thể gõ nhầm năm", "ngay-bat-thuong",
                    "kiểm tra lại năm, viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2024-03-05")
             elif v > as_of and not (due_record or f.name in DUE_FIELDS):
-                _p(problems, rec, f.name, f"ngày {fmt(v)} sau ngày chốt số liệu {fmt(as_of)} (ngày cuối của tháng mới nhất có "
+                _p(problems, rec, f.name, f"ngày {fmt(v)} sau ngày chốt số liệu {fmt(as_of)} (ngày công bố số liệu của tháng mới nhất có "
                    "dữ liệu): việc chưa xảy ra thì chưa ghi", "ngay-sau-ngay-chot",
                    "nếu gõ nhầm, sửa lại ngày; nếu việc đã xảy ra, tạo trước các tệp của tháng đó "
                    "(ví dụ python -m generator new thu-tuc --period NĂM-THÁNG) rồi mới ghi ngày này")
@@ -625,13 +664,7 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                     if getattr(p, fld):
                         _p(problems, p, fld, "đơn tố cáo chỉ được công bố số lượng: không ghi nội dung và kết quả (Luật Tố cáo 2018, Điều 9)",
                            "to-cao-co-noi-dung", f"xóa dòng {fld}")
-            else:
-                if not p.tom_tat:
-                    _p(problems, p, "ma", "thiếu tóm tắt nội dung (tom_tat)", "thieu-truong",
-                       'thêm dòng tom_tat: "..." đã bỏ tên, số điện thoại, số nhà của người gửi')
-                if p.ngay_giai_quyet and not p.ket_qua:
-                    _p(problems, p, "ngay_giai_quyet", "đã giải quyết nhưng thiếu kết quả (ket_qua)", "thieu-truong",
-                       'thêm dòng ket_qua: "..." nói ngắn gọn đã giải quyết thế nào')
+            _conditional(problems, p, PETITION)
             if p.phuc_tap and p.loai != "khieu-nai":
                 _p(problems, p, "phuc_tap", "chỉ khiếu nại mới có thời hạn vụ việc phức tạp", "gia-tri-khong-hop-le", "xóa dòng phuc_tap")
             if p.thon and villages and p.thon not in villages:
@@ -684,7 +717,11 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
                        f"có phải ý bạn là '{sug}'?" if sug else "kiểm tra mã trong thư mục phan-anh/")
     activities.sort(key=lambda a: (a.ngay, a.ma))
 
-    # plan
+    # plan (a commune without its plan or commitments file yet: the pages say "chưa có số liệu")
+    if not by_kind["plan"]:
+        by_kind["plan"].append(PLAN.cls(van_ban=None, buoc=(), bao_cao_thang=(), so_ket=(), ban_dieu_hanh=(), nhiem_vu=()))
+    if not by_kind["commitments"]:
+        by_kind["commitments"].append(COMMITMENTS.cls(nhom=()))
     plan = by_kind["plan"][0]
     step_nos = set()
     for st in plan.buoc:
@@ -743,11 +780,15 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
     if ordered:
         last = ordered[-1]
         as_of = date(int(last[:4]), int(last[5:]), _cal.monthrange(int(last[:4]), int(last[5:]))[1])
+        # staff close a month in the first days of the next (a petition answered on the 3rd, the report sent
+        # on the 4th) and publish it on the release day: dates up to that day are recorded facts, which the
+        # latest month's figures do not count (their snapshot is its last day); anything later is not yet known
+        closing = workdays.release_date(as_of, getattr(site, "ngay_cong_bo_hang_thang", None), calendar.is_working_day)
         lo = date(int(ordered[0][:4]) - YEARS_PLAUSIBLE, 1, 1)
         hi = date(as_of.year + YEARS_PLAUSIBLE, 12, 31)
         for kind_key in ("site", "procedures", "late", "petitions", "surveys", "letters", "activities", "plan", "commitments"):
             for r in by_kind[kind_key]:
-                _dates_in_time(r, as_of, lo, hi, problems)
+                _dates_in_time(r, closing, lo, hi, problems)
 
     # the publication ledger and its corrections (values are compared with the figures later)
     published = sorted(by_kind["published"], key=lambda r: r.ky)
@@ -791,6 +832,8 @@ def _cross_checks(by_kind, site, problems, prefix) -> Dataset:
         months=tuple(ordered),
         published=tuple(published),
         corrections=tuple(corrections),
+        present=frozenset((key, r.thang) for key in ("procedures", "late", "petitions", "surveys", "letters", "activities")
+                          for r in by_kind[key]),
     )
 
 

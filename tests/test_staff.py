@@ -108,16 +108,18 @@ def test_new_procedures_month_carries_over_last_months_pending(tmp_path):
     assert (data / "thu-tuc" / "2024-05.yaml").read_text("utf-8") == text
 
 
-def test_new_petition_file_uses_the_month_and_a_real_village(tmp_path):
+def test_new_petition_file_uses_the_month_and_placeholders(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(TINY, data)
     r = run("new", "phan-anh", "--data", str(data), "--period", "2024-05")
     assert r.returncode == 0, r.stderr
     text = (data / "phan-anh" / "2024-05.yaml").read_text("utf-8")
-    assert 'ma: "PA-2405-01"' in text and "ngay_nhan: 2024-05-02" in text and "thon: Thôn Một" in text
+    assert 'ma: "PA-2405-01"' in text and "thang: 2024-05" in text and "ngay_nhan: (điền ngày tiếp nhận)" in text
     result = pipeline.check(data)
-    # the example is a valid petition of May; only the figures that depend on it differ
-    assert [p.code for p in result.problems] == [], result.problems
+    # every value left as the template wrote it is refused, at its line, and nothing else is wrong
+    assert result.problems and {p.code for p in result.problems} == {"gia-tri-mau"}, result.problems
+    lines = text.splitlines()
+    assert all("(điền" in lines[p.line - 1] for p in result.problems)
 
 
 @pytest.mark.parametrize("args", [["new", "khong-co"], ["new", "xa"], ["new", "thu-tuc", "--period", "2024-13"],
