@@ -258,7 +258,12 @@ def missing(facts: Facts, key: str, on: date | None = None) -> list[Problem]:
     s = span(key)
     on = on or release_date(facts, key)
     out: list[Problem] = []
+    # months before the data's first month are before the commune kept these books (a quarter or year that
+    # starts earlier is published as a partial period, and says so); they are never "missing"
+    earliest = min(facts.all_months(), default=None)
     for m in s.months:
+        if earliest and m < earliest:
+            continue
         for k in MONTHLY_KINDS:
             if m in facts.months.get(k.key, ()):
                 continue
@@ -296,7 +301,6 @@ def missing(facts: Facts, key: str, on: date | None = None) -> list[Problem]:
                     "thieu-bao-cao-thang",
                     f"thêm dòng ngay_gui: NĂM-THÁNG-NGÀY (và so_van_ban) vào mục thang: \"{m}\" của bao_cao_thang"))
     prev = previous(key)
-    earliest = min(facts.all_months(), default=None)
     if earliest and span(prev).end >= date.fromisoformat(earliest + "-01") and prev not in facts.published:
         out.append(Problem(
             f"{p}cong-bo/{prev}.yaml", 0, "", f"kỳ trước ({label(prev)}) chưa công bố; phải công bố theo thứ tự",

@@ -1522,14 +1522,14 @@ def publication_dates(ds):
     """When each period's figures were published in the sample, as if the publication rule had always
     applied: only complete periods, in order, each on the date the commune's calendar sets (day
     ngay_cong_bo_hang_thang of the month after it ends, moved to the next working day). The months
-    September 2023 – November 2024 and the quarters IV/2023 – III/2024 are published; the third
-    quarter and the year 2023 are not (the data begins in September 2023: July and August have no
-    files), and December 2024, the fourth quarter and the year 2024 stay provisional (số liệu tạm tính)."""
+    September 2023 – November 2024, the quarters III/2023 – III/2024 and the year 2023 are published
+    (the third quarter and the year 2023 as partial periods: the books begin in September 2023), and
+    December 2024, the fourth quarter and the year 2024 stay provisional (số liệu tạm tính)."""
     from generator import indicators, reports
 
     out = {}
     for period in indicators.periods_for(ds.months):
-        if period.key in ("2023-Q3", "2023") or period.end >= datetime.date(2024, 12, 1):
+        if period.end >= datetime.date(2024, 12, 1):
             continue
         out[period.key] = reports.release_date(ds.site, period, ds.calendar)
     return out
