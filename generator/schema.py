@@ -206,6 +206,9 @@ THANG = Field(
 
 # ---------------------------------------------------------------- record kinds
 
+# a web address that needs no escaping anywhere: no quotes, brackets, spaces or anything outside this set
+URL_PATTERN = r"https://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~%/:+-]*)?"
+
 SITE = Record(
     "Site",
     "Thông tin xã",
@@ -269,8 +272,8 @@ SITE = Record(
         Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Phú Hậu 1", "Phú Hậu 2"]', required=False),
         Field("du_lieu_minh_hoa", Bool(), "Dữ liệu minh họa", "có: mọi trang ghi rõ đây là dữ liệu minh họa", "có"),
         Field("giay_phep_du_lieu", Text(80), "Giấy phép dữ liệu", "", "CC BY 4.0"),
-        Field("kho_ma_nguon", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
-        Field("dia_chi_trang", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Địa chỉ trang công khai", "", "https://truongxuan.example.vn/", required=False),
+        Field("kho_ma_nguon", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
+        Field("dia_chi_trang", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Địa chỉ trang công khai", "", "https://truongxuan.example.vn/", required=False),
     ],
 )
 
