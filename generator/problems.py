@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "bi-danh-yaml": "Tệp dùng bí danh YAML (*tên), không được phép.",
     "khoa-gop-yaml": "Tệp dùng khóa gộp YAML (<<), không được phép.",
     "the-yaml": "Tệp dùng thẻ kiểu YAML (bắt đầu bằng !), không được phép.",
+    "long-qua-sau": "Giá trị lồng nhau (danh sách trong danh sách, nhóm trong nhóm) sâu hơn mọi mẫu của loại tệp này.",
     "khoa-khong-hop-le": "Tên trường không phải là chữ.",
     "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
     "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",

@@ -717,6 +717,17 @@ KINDS = [
 ]
 
 
+def nesting_depth(typ) -> int:
+    """How many levels of lists and groups a value of this type has (a record of scalars: 1)."""
+    if isinstance(typ, Record):
+        return 1 + max((nesting_depth(f.type) for f in typ.fields), default=0)
+    if isinstance(typ, ListOf):
+        return 1 + nesting_depth(typ.item)
+    if isinstance(typ, MapOf):
+        return 1 + nesting_depth(typ.value)
+    return 0
+
+
 def kind_for(rel_path: str) -> tuple[Kind | None, str | None]:
     """The kind of a data file from its path, and the period its name carries."""
     for kind in KINDS:
