@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from . import privacy
+
 # Every problem code, with what it means for staff. The data guide (/huong-dan/) prints this
 # list, and a Problem with a code that is not here cannot be created, so none goes undocumented.
 CODES: dict[str, str] = {
@@ -70,11 +72,8 @@ CODES: dict[str, str] = {
     "so-lieu-cong-bo-thay-doi": "Số liệu đã công bố bị thay đổi mà chưa có mục đính chính.",
     "dinh-chinh-khong-khop": "Mục đính chính không khớp với giá trị đã công bố hoặc giá trị hiện tại.",
     "so-lieu-cong-bo-bi-mat": "Số liệu đã công bố không còn tính được từ dữ liệu hiện tại.",
-    # personal data
-    "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
-    "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",
-    "du-lieu-ca-nhan-email": "Nội dung có địa chỉ thư điện tử cá nhân.",
-    "du-lieu-ca-nhan-dia-chi": "Nội dung có số nhà, ngõ, ngách.",
+    # personal data: one code per rule of generator/privacy.py
+    **{code: f"Nội dung có {name}; không được công bố dữ liệu cá nhân." for code, name in privacy.CODES.items()},
 }
 
 
@@ -90,6 +89,12 @@ class Problem:
     def __post_init__(self):
         if self.code not in CODES:
             raise ValueError(f"undocumented problem code {self.code!r}: add it to problems.CODES")
+        # no message repeats a value that holds personal data (a CI log of a public repository is publication)
+        for name in ("message", "hint", "field"):
+            value = getattr(self, name)
+            clean = privacy.redact(value)
+            if clean != value:
+                object.__setattr__(self, name, clean)
 
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogue
+from . import catalogue, privacy
 from .loader import Document, Map, Scalar, Seq
 from .problems import Problem
 from .schema import (
@@ -46,7 +46,8 @@ def _suggest(value: str, options) -> str:
 class _Ctx:
     path: str
     problems: list
-    free_texts: list  # (text, path, line, field, label)
+    free_texts: list  # (text, path, line, field, label): checked for personal data
+    public: bool = False  # converting a field that is public by the commune's decision (PUBLIC_FIELDS)
 
     def add(self, line, fld, message, code, hint=""):
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
@@ -109,7 +110,7 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         if typ.pattern and not re.fullmatch(typ.pattern, text):
             ctx.add(line, fld, f"«{label}» '{text}' không đúng dạng", "sai-dinh-dang", typ.pattern_hint)
             return None
-        if typ.free:
+        if (typ.free or not typ.pattern) and not ctx.public:
             ctx.free_texts.append((text, ctx.path, line, fld, label))
         return text
     if isinstance(typ, Int):
@@ -185,6 +186,11 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
     raise TypeError(typ)  # pragma: no cover
 
 
+# the commune's office address is public on purpose (its phone numbers and email have a pattern, and are
+# the official contacts every other text may mention)
+PUBLIC_FIELDS = {("Site", "dia_chi")}
+
+
 def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
     if not isinstance(node, Map):
         ctx.add(node.line, prefix, f"«{rec.label}» phải là một nhóm các dòng dạng ten_truong: giá trị", "sai-kieu",
@@ -213,7 +219,9 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
                 ok = False
             continue
         before = len(ctx.problems)
+        ctx.public = (rec.name, key) in PUBLIC_FIELDS
         v = _convert(value, f.type, ctx, fpath, f.label)
+        ctx.public = False
         if v == "" and f.required:
             example = f", ví dụ: {f.name}: {f.example}" if f.example else ""
             ctx.add(kline, fpath, f"trường bắt buộc '{f.name}' ({f.label}) để trống", "thieu-truong",
@@ -277,35 +285,16 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
-# personal data in free text
-_PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(\d{12}|\d{9})(?!\d)(?![.,]\d)(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|m2|m²|kg))")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_HOUSE = re.compile(r"(?i)\b(số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s*\d+")
-
-
 def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
-    law = "không được công bố dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)"
+    """Every rule of generator/privacy.py on every text: the field, the kind of data and its position, never the value."""
+    ctx = privacy.Context(phones=allowed_numbers, emails=allowed_emails)
     for text, path, line, fld, label in free_texts:
-        for m in _PHONE.finditer(text):
-            digits = re.sub(r"\D", "", m.group(0))
-            if digits.startswith("84"):
-                digits = "0" + digits[2:]
-            if digits not in allowed_numbers:
-                problems.append(Problem(path, line, fld, f"«{label}» có số điện thoại '{m.group(0)}': {law}", "du-lieu-ca-nhan-dien-thoai",
-                                        "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml"))
-        for m in _ID_NUMBER.finditer(text):
-            if _PHONE.fullmatch(m.group(0)):
-                continue
-            problems.append(Problem(path, line, fld, f"«{label}» có dãy số giống số CCCD/CMND: {law}", "du-lieu-ca-nhan-cccd",
-                                    "xóa số giấy tờ tùy thân; nếu cần, ghi 'đã kiểm tra giấy tờ'"))
-        for m in _EMAIL.finditer(text):
-            if m.group(0).lower() not in allowed_emails:
-                problems.append(Problem(path, line, fld, f"«{label}» có địa chỉ thư điện tử: {law}", "du-lieu-ca-nhan-email",
-                                        "xóa địa chỉ thư điện tử của cá nhân"))
-        if _HOUSE.search(text):
-            problems.append(Problem(path, line, fld, f"«{label}» có số nhà, ngõ, ngách: {law}", "du-lieu-ca-nhan-dia-chi",
-                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại thôn Phú Hậu 1'"))
+        reported = set()
+        for pos, rule in privacy.findings(text, ctx):
+            if rule.code in reported:
+                continue  # one message per kind of data and field: the first position is enough to find it
+            reported.add(rule.code)
+            problems.append(Problem(path, line, fld, privacy.message(label, pos, rule), rule.code, rule.hint))
 
 
 def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/",
