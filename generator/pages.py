@@ -241,6 +241,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
     ]
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
+    ctx["privacy_rules"] = guide.privacy_rules()
     pages = [
         ("index.md", "index.md.j2", "xa.yaml"),
         ("thu-tuc-hanh-chinh.md", "thu-tuc-hanh-chinh.md.j2", "thu-tuc/"),

@@ -38,7 +38,9 @@ PUBLIC_NAMES = ("Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "T
 # places named after people: "trường THCS Lê Văn Hưu", "đường Lê Văn Lương" are not persons
 PLACE_WORDS = r"(?:đường|phố|trường|THCS|THPT|tiểu học|mầm non|xã|phường|thôn|xóm|bản|cầu|chợ|đền|chùa|nhà thờ|quỹ|giải|khu|tổ)"
 
-_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+# every upper-case Latin letter a Vietnamese name can start with (the Ạ-Ỹ block alternates upper and lower case)
+_UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x1EFA))
+                           if ch.isupper() and unicodedata.name(ch, "").startswith("LATIN")))
 _NAME_WORD = rf"[{_UPPER}][\w]*\.?"
 _FAMILY = "(?:" + "|".join(sorted(set(FAMILY_NAMES), key=len, reverse=True)) + ")"
 _MONEY_AFTER = r"(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|triệu|tỷ|nghìn|ngàn|m2|m²|m3|m\b|km|kg|tấn|tạ|lít|ha\b|%|người|hộ\b|lượt|hồ sơ))"
@@ -62,19 +64,24 @@ class Rule:
     description: str  # for the data guide: what is refused
     allowed: str  # for the data guide: what still passes
     hint: str
-    find: Callable[[str, Context], list]  # (start, end) of every finding in the NFKC text
+    find: Callable[[str, Context], list]  # (start, end, named by a keyword) of every finding in the NFKC text
+
+
+class Keyword(str):
+    """A pattern that names the kind of data ("CCCD 0…", "STK …"): it wins over a bare number's guess."""
 
 
 def _finder(*patterns, keep=None):
     """Patterns (or (pattern, keep) pairs); `keep(match, text, ctx)` says whether a match is a finding."""
-    compiled = [(re.compile(p[0]), p[1]) if isinstance(p, tuple) else (re.compile(p), keep) for p in patterns]
+    compiled = [(re.compile(p[0]), p[1], False) if isinstance(p, tuple) else (re.compile(p), keep, isinstance(p, Keyword))
+                for p in patterns]
 
     def find(text: str, ctx: Context) -> list:
         out = []
-        for rx, keep_it in compiled:
+        for rx, keep_it, strong in compiled:
             for m in rx.finditer(text):
                 if keep_it is None or keep_it(m, text, ctx):
-                    out.append((m.start(), m.end()))
+                    out.append((m.start(), m.end(), strong))
         return out
 
     return find
@@ -113,7 +120,7 @@ def _sensitive_keep(m, text, ctx):
     return not _TOPIC_BEFORE.search(text[max(0, m.start() - 40): m.start()])  # a topic, not a person
 
 
-_SEP = r"[\s.\-()]?"
+_SEP = r"[\s.\-()]{0,2}"
 _ID_DIGITS = r"(?:\d{12}|\d{9}|\d{3}(?:[ .]\d{3}){3}|\d{3}(?:[ .]\d{3}){2})"
 
 RULES: list[Rule] = [
@@ -131,20 +138,28 @@ RULES: list[Rule] = [
                 (rf"(?<![\w]){_FAMILY}\s+(?:Văn|Thị)\s+{_NAME_WORD}", _full_name_keep)),
     ),
     Rule(
+        "du-lieu-ca-nhan-dien-thoai", "số điện thoại",
+        "số điện thoại di động hay cố định (bắt đầu bằng 0, +84 hoặc 84, 10–11 chữ số), dù viết liền, cách bằng "
+        "dấu cách, dấu chấm, dấu gạch hay bằng chữ số toàn độ rộng (０９１２…)",
+        "số điện thoại công vụ của xã và của lãnh đạo đã khai trong xa.yaml (dien_thoai)",
+        "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml",
+        _finder(rf"(?<![\d\w])(?<!\d[\s.\-])(?:\+84|84|0)(?:{_SEP}\d){{8,10}}(?![\s.\-]?\d)", keep=_not_official_phone),
+    ),
+    Rule(
         "du-lieu-ca-nhan-cccd", "số CCCD/CMND",
         "số căn cước công dân (12 chữ số) hay chứng minh nhân dân (9 chữ số), kể cả khi cách nhóm 3 chữ số; "
         "mọi dãy số ngay sau chữ CCCD, CMND, căn cước, chứng minh",
         "số tiền, diện tích, khối lượng (“150.000.000 đồng”, “1.250 m²”), số văn bản (“15/KH-UBND”), ngày tháng",
         "xóa số giấy tờ tùy thân; nếu cần, ghi “đã kiểm tra giấy tờ”",
         _finder(rf"(?<![\d.,]){_ID_DIGITS}(?![\d]|[.,]\d){_MONEY_AFTER}",
-                r"(?i)(?:CCCD|CMND|CMT|căn cước|chứng minh)\D{0,20}\d{6,}"),
+                Keyword(r"(?i)(?:CCCD|CMND|CMT|căn cước|chứng minh)\D{0,20}\d(?:[\s.]?\d){5,}")),
     ),
     Rule(
         "du-lieu-ca-nhan-ma-so-thue", "mã số thuế cá nhân",
         "mã số thuế (10 chữ số, hoặc 10 chữ số, dấu gạch và 3 chữ số); mọi dãy số sau chữ “mã số thuế”, MST",
         "số tiền thuế, số hộ nộp thuế",
         "xóa mã số thuế",
-        _finder(r"(?<![\d])\d{10}-\d{3}(?!\d)", r"(?i)(?:mã số thuế|\bMST)\D{0,15}\d{8,}"),
+        _finder(r"(?<![\d])\d{10}-\d{3}(?!\d)", Keyword(r"(?i)(?:mã số thuế|\bMST)\D{0,15}\d{8,}")),
     ),
     Rule(
         "du-lieu-ca-nhan-bhxh", "mã số BHXH, BHYT",
@@ -153,14 +168,14 @@ RULES: list[Rule] = [
         "số tiền đóng, số người tham gia bảo hiểm",
         "xóa mã số bảo hiểm; chỉ ghi loại hồ sơ",
         _finder(r"(?<![\w])[A-Z]{2}\d{13}(?!\d)", rf"(?<![\d.,])[1-9]\d{{9}}(?![\d]|[.,]\d){_MONEY_AFTER}",
-                rf"(?i)(?:BHXH|BHYT|bảo hiểm(?: xã hội| y tế)?)\D{{0,25}}\d{{8,}}{_MONEY_AFTER}"),
+                Keyword(rf"(?i)(?:BHXH|BHYT|bảo hiểm(?: xã hội| y tế)?)\D{{0,25}}\d{{8,}}{_MONEY_AFTER}")),
     ),
     Rule(
         "du-lieu-ca-nhan-tai-khoan", "số tài khoản ngân hàng",
         "số tài khoản, số thẻ ngân hàng: dãy 6–19 chữ số sau chữ “tài khoản”, STK, “số thẻ”, và mọi dãy liền 13–19 chữ số",
         "tên ngân hàng, số tiền chi trả",
         "xóa số tài khoản; ghi “đã chuyển khoản” nếu cần",
-        _finder(r"(?i)(?:tài khoản|\bSTK|\bTK|số thẻ)\D{0,30}?\d(?:[\s.\-]?\d){5,18}(?!\d)",
+        _finder(Keyword(r"(?i)(?:tài khoản|\bSTK|\bTK|số thẻ)\D{0,30}?\d(?:[\s.\-]?\d){5,18}(?!\d)"),
                 r"(?<![\d])\d{13,19}(?!\d)"),
     ),
     Rule(
@@ -190,14 +205,6 @@ RULES: list[Rule] = [
                 rf"(?<![\w/])\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+\s*,?\s*(?i:đường|phố|ngõ|hẻm)\s+(?:[{_UPPER}\d])",
                 rf"(?<![\w/.,])(?:(?i:số)\s*)?\d+[A-Za-z]?\s*,?\s*(?i:đường|phố)\s+[{_UPPER}]",
                 rf"(?i:đường|phố)\s+(?:[{_UPPER}][\w]*\s+){{1,4}},?\s*(?i:số)\s*\d+"),
-    ),
-    Rule(
-        "du-lieu-ca-nhan-dien-thoai", "số điện thoại",
-        "số điện thoại di động hay cố định (bắt đầu bằng 0, +84 hoặc 84, 10–11 chữ số), dù viết liền, cách bằng "
-        "dấu cách, dấu chấm, dấu gạch hay bằng chữ số toàn độ rộng (０９１２…)",
-        "số điện thoại công vụ của xã và của lãnh đạo đã khai trong xa.yaml (dien_thoai)",
-        "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml",
-        _finder(rf"(?<![\d\w])(?:\+84|84|0)(?:{_SEP}\d){{8,10}}(?!\d)", keep=_not_official_phone),
     ),
     Rule(
         "du-lieu-ca-nhan-nhay-cam", "dữ liệu cá nhân nhạy cảm",
@@ -235,14 +242,15 @@ def findings(text: str, ctx: Context | None = None) -> list[tuple[int, Rule]]:
     """(1-based position in `text`, rule) for every piece of personal data found, in order, one per code and position."""
     ctx = ctx or Context()
     norm, where = normalise(text)
+    candidates = [(not strong, order, start, end, rule) for order, rule in enumerate(RULES)
+                  for start, end, strong in rule.find(norm, ctx)]
     taken: list[tuple[int, int]] = []  # spans already reported: an overlapping finding is the same piece of data
     found = []
-    for rule in RULES:  # the more specific kinds first
-        for start, end in sorted(rule.find(norm, ctx)):
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append((where[start] if start < len(where) else len(text), rule))
+    for _, _, start, end, rule in sorted(candidates, key=lambda c: c[:4]):  # named by a keyword first, then by rule order
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        found.append((where[start] if start < len(where) else len(text), rule))
     return sorted(found, key=lambda x: (x[0], x[1].code))
 
 
