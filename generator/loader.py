@@ -484,7 +484,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     # editors do not, which would shift every line number after them
     text = text.replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ")
     # invisible characters pasted from web pages or Word: zero-width spaces and joiners, a BOM in the middle
-    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    text = re.sub("[" + REMOVED_INVISIBLE + "]", "", text)
     # non-breaking spaces used as indentation (pasted from Word) become ordinary spaces
     if "\u00a0" in text:
         text = re.sub(r"(?m)^[ \u00a0]+", lambda m: " " * len(m.group(0)), text)
@@ -500,6 +500,33 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
             "xóa ký tự lạ ở dòng này (thường do dán từ Word, PDF hoặc Excel); gõ lại dòng đó nếu cần",
         )
     return _nfc(text), None
+
+
+# Invisible format characters. Harmless ones are removed by decode() (and the guide says which): zero-width
+# space, zero-width joiner and non-joiner, word joiner, a byte-order mark inside the text, soft hyphen.
+# The others are refused with their line and column: bidi controls can make a value read differently from what
+# it is ("Trojan Source"), and the rest have no place in a commune's records.
+REMOVED_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def invisible_problems(text: str, path: str) -> list[Problem]:
+    """Every refused invisible format character (Unicode category Cf), by line and column."""
+    out = []
+    if text.isascii():
+        return out
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.isascii():
+            continue
+        for col, ch in enumerate(line, 1):
+            if ch.isascii() or unicodedata.category(ch) != "Cf":
+                continue
+            name = unicodedata.name(ch, "")
+            kind = "ký tự điều khiển hướng chữ" if ch in _BIDI else "ký tự định dạng không nhìn thấy"
+            out.append(Problem(path, n, "", f"có {kind} (U+{ord(ch):04X} {name}) ở cột {col}", "ky-tu-an",
+                               "xóa ký tự này: đặt con trỏ ở cột đó và xóa, hoặc gõ lại cả dòng (thường do dán từ trang web, "
+                               "Word hoặc tin nhắn)"))
+    return out
 
 
 def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, list[Problem]]:
@@ -518,6 +545,9 @@ def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, l
     text, problem = decode(raw, path)
     if problem:
         return None, [problem]
+    hidden = invisible_problems(text, path)
+    if hidden:
+        return None, hidden
     try:
         root = _build(yaml.parse(text, Loader=_Loader), path, problems, text.split("\n"), max_depth(rel or path))
     except _Refused as refused:

@@ -20,6 +20,12 @@ CODES: dict[str, str] = {
     "ma-hoa-khong-phai-utf8": "Tệp không lưu ở mã UTF-8 (ví dụ Windows-1258, TCVN3, UTF-16); chữ Việt sẽ bị hỏng.",
     "tep-nhi-phan": "Tệp chứa ký tự nhị phân, không phải tệp văn bản.",
     "ky-tu-dieu-khien": "Tệp có ký tự điều khiển không nhìn thấy, thường do dán từ Word, PDF hoặc Excel.",
+    "ky-tu-an": "Tệp có ký tự không nhìn thấy: ký tự điều khiển hướng chữ (có thể làm chữ hiển thị khác với nội dung thật) "
+                "hay ký tự định dạng khác. Chương trình tự xóa những ký tự vô hại: dấu cách độ rộng 0, ký tự nối, "
+                "dấu gạch nối mềm, dấu BOM giữa tệp.",
+    "loi-bang-ma": "Chữ bị lỗi bảng mã: văn bản gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI (ví dụ “Uû ban nh©n d©n”, "
+                   "“UÛy ban nhaân daân”) được dán vào; cần chuyển sang Unicode.",
+    "trung-ten": "Một danh sách tên (thôn, cơ quan…) có hai mục giống nhau, chỉ khác chữ hoa, chữ thường hay cách gõ dấu.",
     "tep-qua-lon": "Tệp quá lớn; mỗi tệp chỉ chứa số liệu của một tháng.",
     "tep-rong": "Tệp không có nội dung.",
     "nhieu-tai-lieu": "Tệp có nhiều tài liệu YAML (dòng ---).",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,6 +54,28 @@ class _Ctx:
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
 
 
+# Latin-1 characters that Vietnamese written in Unicode never uses inside a word, but that text typed with the
+# old TCVN3 (ABC) or VNI fonts shows when pasted: "Uû ban nh©n d©n" (TCVN3), "UÛy ban nhaân daân" (VNI).
+_MOJIBAKE = set("¡¢£¤¥¦§¨©ª«¬®¯±´µ¶·¸º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+MOJIBAKE_HINT = ("chuyển đoạn chữ sang Unicode bằng công cụ chuyển mã của Unikey (Unikey Toolkit, hoặc bấm Ctrl+Shift+F6): "
+                 "chọn bảng mã nguồn TCVN3 (ABC) hoặc VNI Windows, bảng mã đích Unicode, rồi dán lại")
+
+
+def mojibake_at(text: str) -> int:
+    """1-based position of the first sign of TCVN3/VNI text read as Unicode, or 0.
+
+    A sign is one of _MOJIBAKE inside a word (a letter on both sides); two right after a letter count too."""
+    if text.isascii():
+        return 0
+    after_letter = []
+    for i, ch in enumerate(text):
+        if ch in _MOJIBAKE and i and text[i - 1].isalpha():
+            if i + 1 < len(text) and text[i + 1].isalpha():
+                return i + 1
+            after_letter.append(i + 1)
+    return after_letter[0] if len(after_letter) >= 2 else 0
+
+
 def _is_empty(node) -> bool:
     return node is None or (isinstance(node, Scalar) and not node.quoted and node.value.strip() in _EMPTY)
 
@@ -79,6 +102,16 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
             out.append(_convert(item, typ.item, ctx, f"{fld}[{i}]", label))
         if len(node.items) < typ.min_items:
             ctx.add(line, fld, f"«{label}» cần ít nhất {typ.min_items} mục", "thieu-muc", "thêm các mục bên dưới, mỗi mục bắt đầu bằng '- '")
+        if isinstance(typ.item, Text):
+            seen: dict = {}
+            for i, (item, value) in enumerate(zip((n for n in node.items if not _is_empty(n)), out), 1):
+                if not isinstance(value, str):
+                    continue
+                key = " ".join(unicodedata.normalize("NFC", value).casefold().split())
+                if key in seen:
+                    ctx.add(item.line, f"{fld}[{i}]", f"mục {i} của «{label}» trùng với mục {seen[key]} (chỉ khác chữ hoa, chữ "
+                            "thường, dấu cách hay cách gõ dấu)", "trung-ten", "xóa một trong hai mục")
+                seen.setdefault(key, i)
         return tuple(out)
     if isinstance(typ, MapOf):
         if not isinstance(node, Map):
@@ -106,6 +139,11 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         if len(text) > typ.max_len:
             ctx.add(line, fld, f"«{label}» dài {len(text)} ký tự, quá giới hạn {typ.max_len}", "qua-dai",
                     "viết ngắn gọn hơn")
+            return None
+        bad = mojibake_at(text)
+        if bad:
+            ctx.add(line, fld, f"«{label}» có chữ bị lỗi bảng mã TCVN3 hoặc VNI (từ ký tự thứ {bad}), chưa phải chữ Unicode",
+                    "loi-bang-ma", MOJIBAKE_HINT)
             return None
         if typ.pattern and not re.fullmatch(typ.pattern, text):
             ctx.add(line, fld, f"«{label}» '{text}' không đúng dạng", "sai-dinh-dang", typ.pattern_hint)
@@ -203,6 +241,19 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
         kline = node.key_lines.get(key, node.line)
         fpath = f"{prefix}.{key}" if prefix else key
         f = rec.by_name.get(key)
+        odd = next(((i, ch) for i, ch in enumerate(key, 1) if not (ch.isascii() and (ch.isalnum() or ch in "_-"))), None)
+        if f is None and odd is not None and not key.isascii() or f is None and odd is not None and odd[1] == " ":
+            i, ch = odd
+            what = ("dấu cách" if ch == " " else "dấu cách không ngắt" if ch == "\u00a0" else
+                    "một loại dấu cách khác" if unicodedata.category(ch) == "Zs" else "một ký tự trông giống chữ Latinh")
+            ascii_key = "".join(c if c.isascii() and (c.isalnum() or c in "_-") else "_" if c.isspace() else ""
+                                for c in unicodedata.normalize("NFKD", key)).strip("_")
+            sug = ascii_key if ascii_key in rec.by_name else _suggest(ascii_key, rec.by_name)
+            ctx.add(kline, fpath, f"tên trường có {what} (U+{ord(ch):04X} {unicodedata.name(ch, '')}) ở ký tự thứ {i}",
+                    "truong-la", (f"gõ lại tên trường bằng bàn phím: {sug}" if sug else
+                                  "gõ lại tên trường bằng bàn phím, chỉ dùng chữ không dấu, số và dấu _"))
+            ok = False
+            continue
         if f is None:
             sug = _suggest(key, rec.by_name)
             hint = f"có phải ý bạn là '{sug}' ({rec.by_name[sug].label})?" if sug else (
