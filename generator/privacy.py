@@ -238,8 +238,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def findings(text: str, ctx: Context | None = None) -> list[tuple[int, Rule]]:
-    """(1-based position in `text`, rule) for every piece of personal data found, in order, one per code and position."""
+def _scan(text: str, ctx: Context | None) -> list[tuple[int, int, Rule]]:
+    """(start, end) in `text` (0-based, end exclusive) and rule of every piece of personal data, in order."""
     ctx = ctx or Context()
     norm, where = normalise(text)
     candidates = [(not strong, order, start, end, rule) for order, rule in enumerate(RULES)
@@ -250,19 +250,30 @@ def findings(text: str, ctx: Context | None = None) -> list[tuple[int, Rule]]:
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
-        found.append((where[start] if start < len(where) else len(text), rule))
-    return sorted(found, key=lambda x: (x[0], x[1].code))
+        found.append((where[start] - 1, where[end - 1], rule))
+    return sorted(found, key=lambda x: (x[0], x[2].code))
+
+
+def findings(text: str, ctx: Context | None = None) -> list[tuple[int, Rule]]:
+    """(1-based position in `text`, rule) for every piece of personal data found, in order."""
+    return [(start + 1, rule) for start, _, rule in _scan(text, ctx)]
 
 
 def message(label: str, pos: int, rule: Rule) -> str:
     return f"«{label}» có {rule.name} (ở ký tự thứ {pos} của trường): {LAW}"
 
 
-_QUOTED = re.compile(r"'[^'\n]{1,600}'|\"[^\"\n]{1,600}\"|“[^”\n]{1,600}”")
+_EXAMPLE_EMAIL = re.compile(r"@(?:mien\.gov\.vn|example\.[a-z.]+)$")
 
 
 def redact(text: str, ctx: Context | None = None) -> str:
-    """A message with every quoted value that holds personal data replaced by '…'."""
-    if not text or not _QUOTED.search(text):
+    """A message with every piece of personal data in it replaced by '…' (the examples in hints stay)."""
+    if not text or text.isascii() and not any(ch.isdigit() or ch == "@" for ch in text):
         return text
-    return _QUOTED.sub(lambda m: m.group(0)[0] + "…" + m.group(0)[-1] if findings(m.group(0)[1:-1], ctx) else m.group(0), text)
+    out, last = [], 0
+    for start, end, rule in _scan(text, ctx):
+        if rule.code == "du-lieu-ca-nhan-email" and _EXAMPLE_EMAIL.search(text[start:end]):
+            continue
+        out.append(text[last:start] + "…")
+        last = end
+    return "".join(out) + text[last:] if out else text
