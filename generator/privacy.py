@@ -13,6 +13,7 @@ part of it: CI logs of a public repository are publication too (DOMAIN.md, Luậ
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class Rule:
     allowed: str  # for the data guide: what still passes
     hint: str
     find: Callable[[str, Context], list]  # (start, end, named by a keyword) of every finding in the NFKC text
+    gate: Callable[[str], bool] = lambda text: True  # a cheap test that must pass for `find` to be worth running
 
 
 class Keyword(str):
@@ -120,6 +122,36 @@ def _sensitive_keep(m, text, ctx):
     return not _TOPIC_BEFORE.search(text[max(0, m.start() - 40): m.start()])  # a topic, not a person
 
 
+_FAMILY_SET = frozenset(FAMILY_NAMES)
+_SENSITIVE_WORDS = ("hiv", "aids", "tâm thần", "khuyết tật", "tàn tật", "ung thư", "nghiện", "mại dâm", "thai",
+                    "tôn giáo", "theo đạo", "tiền án", "tiền sự", "án tích", "chấp hành án", "đồng tính", "tính dục")
+
+
+def _has_family_name(text: str) -> bool:
+    return not _FAMILY_SET.isdisjoint(re.findall(r"\w+", text))
+
+
+def _has_digits(n: int):
+    rx = re.compile(r"\d(?:\D{0,3}\d)" + "{%d}" % (n - 1)) if n > 1 else re.compile(r"\d")
+    return lambda text: rx.search(text) is not None
+
+
+def _has_digits_and(n: int, *words, pattern: str | None = None):
+    """At least n digits, and one of the words (lower case) or a match of the pattern."""
+    digits = _has_digits(n)
+    rx = re.compile(pattern) if pattern else None
+    return lambda text: digits(text) and (any(w in text.lower() for w in words) or (rx is not None and rx.search(text)))
+
+
+def _has_at(text: str) -> bool:
+    return "@" in text
+
+
+def _has_sensitive_word(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _SENSITIVE_WORDS)
+
+
 _SEP = r"[\s.\-()]{0,2}"
 _ID_DIGITS = r"(?:\d{12}|\d{9}|\d{3}(?:[ .]\d{3}){3}|\d{3}(?:[ .]\d{3}){2})"
 
@@ -136,6 +168,7 @@ RULES: list[Rule] = [
         _finder((rf"(?<![\w])(?i:{'|'.join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))})\s+"
                  rf"(?P<name>{_FAMILY}(?:\s+{_NAME_WORD})*)(?![\w])", _name_keep),
                 (rf"(?<![\w]){_FAMILY}\s+(?:Văn|Thị)\s+{_NAME_WORD}", _full_name_keep)),
+        gate=_has_family_name,
     ),
     Rule(
         "du-lieu-ca-nhan-dien-thoai", "số điện thoại",
@@ -144,6 +177,7 @@ RULES: list[Rule] = [
         "số điện thoại công vụ của xã và của lãnh đạo đã khai trong xa.yaml (dien_thoai)",
         "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml",
         _finder(rf"(?<![\d\w])(?<!\d[\s.\-])(?:\+84|84|0)(?:{_SEP}\d){{8,10}}(?![\s.\-]?\d)", keep=_not_official_phone),
+        gate=_has_digits(8),
     ),
     Rule(
         "du-lieu-ca-nhan-cccd", "số CCCD/CMND",
@@ -153,6 +187,7 @@ RULES: list[Rule] = [
         "xóa số giấy tờ tùy thân; nếu cần, ghi “đã kiểm tra giấy tờ”",
         _finder(rf"(?<![\d.,]){_ID_DIGITS}(?![\d]|[.,]\d){_MONEY_AFTER}",
                 Keyword(r"(?i)(?:CCCD|CMND|CMT|căn cước|chứng minh)\D{0,20}\d(?:[\s.]?\d){5,}")),
+        gate=_has_digits(6),
     ),
     Rule(
         "du-lieu-ca-nhan-ma-so-thue", "mã số thuế cá nhân",
@@ -160,6 +195,7 @@ RULES: list[Rule] = [
         "số tiền thuế, số hộ nộp thuế",
         "xóa mã số thuế",
         _finder(r"(?<![\d])\d{10}-\d{3}(?!\d)", Keyword(r"(?i)(?:mã số thuế|\bMST)\D{0,15}\d{8,}")),
+        gate=_has_digits_and(8, "thuế", "mst", pattern=r"\d{10}-\d{3}"),
     ),
     Rule(
         "du-lieu-ca-nhan-bhxh", "mã số BHXH, BHYT",
@@ -169,6 +205,7 @@ RULES: list[Rule] = [
         "xóa mã số bảo hiểm; chỉ ghi loại hồ sơ",
         _finder(r"(?<![\w])[A-Z]{2}\d{13}(?!\d)", rf"(?<![\d.,])[1-9]\d{{9}}(?![\d]|[.,]\d){_MONEY_AFTER}",
                 Keyword(rf"(?i)(?:BHXH|BHYT|bảo hiểm(?: xã hội| y tế)?)\D{{0,25}}\d{{8,}}{_MONEY_AFTER}")),
+        gate=_has_digits(8),
     ),
     Rule(
         "du-lieu-ca-nhan-tai-khoan", "số tài khoản ngân hàng",
@@ -177,6 +214,7 @@ RULES: list[Rule] = [
         "xóa số tài khoản; ghi “đã chuyển khoản” nếu cần",
         _finder(Keyword(r"(?i)(?:tài khoản|\bSTK|\bTK|số thẻ)\D{0,30}?\d(?:[\s.\-]?\d){5,18}(?!\d)"),
                 r"(?<![\d])\d{13,19}(?!\d)"),
+        gate=_has_digits_and(6, "tài khoản", "stk", "tk", "thẻ", pattern=r"\d{13}"),
     ),
     Rule(
         "du-lieu-ca-nhan-bien-so", "biển số xe",
@@ -184,6 +222,7 @@ RULES: list[Rule] = [
         "số hiệu văn bản (“15/KH-UBND”), mã phản ánh, quốc lộ, tỉnh lộ (“QL45”, “ĐT.506”)",
         "xóa biển số xe; ghi “một xe máy”, “một ô tô”",
         _finder(rf"(?<![\w/.\-])\d{{2}}\s?-?\s?[A-ZĐ]{{1,2}}\d?\s?[-–.]?\s?(?:\d{{3}}[.,]\d{{2}}|\d{{4,5}})(?![\w])"),
+        gate=_has_digits(6),
     ),
     Rule(
         "du-lieu-ca-nhan-email", "địa chỉ thư điện tử",
@@ -191,6 +230,7 @@ RULES: list[Rule] = [
         "thư điện tử công vụ của xã đã khai trong xa.yaml (email)",
         "xóa địa chỉ thư điện tử của cá nhân",
         _finder(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", keep=_not_official_email),
+        gate=_has_at,
     ),
     Rule(
         "du-lieu-ca-nhan-dia-chi", "số nhà, địa chỉ nhà riêng",
@@ -205,6 +245,7 @@ RULES: list[Rule] = [
                 rf"(?<![\w/])\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+\s*,?\s*(?i:đường|phố|ngõ|hẻm)\s+(?:[{_UPPER}\d])",
                 rf"(?<![\w/.,])(?:(?i:số)\s*)?\d+[A-Za-z]?\s*,?\s*(?i:đường|phố)\s+[{_UPPER}]",
                 rf"(?i:đường|phố)\s+(?:[{_UPPER}][\w]*\s+){{1,4}},?\s*(?i:số)\s*\d+"),
+        gate=_has_digits_and(1, "nhà", "ngõ", "ngách", "hẻm", "kiệt", "đường", "phố"),
     ),
     Rule(
         "du-lieu-ca-nhan-nhay-cam", "dữ liệu cá nhân nhạy cảm",
@@ -217,6 +258,7 @@ RULES: list[Rule] = [
         _finder(r"(?i)(?<![\w])(?:HIV|AIDS|tâm thần|khuyết tật|tàn tật|ung thư|nghiện|cai nghiện|mại dâm|mang thai|"
                 r"phá thai|tôn giáo|theo đạo|tiền án|tiền sự|án tích|chấp hành án|đồng tính|xu hướng tính dục)(?![\w])",
                 keep=_sensitive_keep),
+        gate=_has_sensitive_word,
     ),
 ]
 
@@ -228,8 +270,17 @@ assert len(CODES) == len(RULES), "one rule per kind of data"
 
 # ---------------------------------------------------------------- running the rules
 
-def normalise(text: str) -> tuple[str, list[int]]:
+class _Same:
+    """Positions of a text that NFKC leaves as it is: each character comes from itself."""
+
+    def __getitem__(self, i):
+        return i + 1
+
+
+def normalise(text: str) -> tuple[str, object]:
     """NFKC text and, for each of its characters, the 1-based position of the character it came from."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text, _Same()
     out, where = [], []
     for i, ch in enumerate(text, 1):
         n = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
@@ -242,7 +293,7 @@ def _scan(text: str, ctx: Context | None) -> list[tuple[int, int, Rule]]:
     """(start, end) in `text` (0-based, end exclusive) and rule of every piece of personal data, in order."""
     ctx = ctx or Context()
     norm, where = normalise(text)
-    candidates = [(not strong, order, start, end, rule) for order, rule in enumerate(RULES)
+    candidates = [(not strong, order, start, end, rule) for order, rule in enumerate(RULES) if rule.gate(norm)
                   for start, end, strong in rule.find(norm, ctx)]
     taken: list[tuple[int, int]] = []  # spans already reported: an overlapping finding is the same piece of data
     found = []
@@ -256,7 +307,14 @@ def _scan(text: str, ctx: Context | None) -> list[tuple[int, int, Rule]]:
 
 def findings(text: str, ctx: Context | None = None) -> list[tuple[int, Rule]]:
     """(1-based position in `text`, rule) for every piece of personal data found, in order."""
-    return [(start + 1, rule) for start, _, rule in _scan(text, ctx)]
+    ctx = ctx or Context()
+    return list(_cached(text, frozenset(ctx.phones), frozenset(ctx.emails)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached(text: str, phones: frozenset, emails: frozenset) -> tuple:
+    """The same text (a unit's name, a frequent reason) is checked once per build."""
+    return tuple((start + 1, rule) for start, _, rule in _scan(text, Context(set(phones), set(emails))))
 
 
 def message(label: str, pos: int, rule: Rule) -> str:
