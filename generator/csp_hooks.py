@@ -9,7 +9,7 @@ elements of the theme's template files (a `{{ … }}` there stands for a relativ
 script, such as one that got into a page from the data, is left out of the policy, so the browser refuses
 to run it, and the build warns (a failure under `mkdocs build --strict`). The inline
 `style="text-align: …"` attributes that Markdown tables produce are allowed the same way
-('unsafe-hashes' with their hashes, nothing else). Registered in mkdocs.yml `hooks:`.
+('unsafe-hashes' with their hashes); any other style attribute or `<style>` element is left out and warned about. Registered in mkdocs.yml `hooks:`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ log = logging.getLogger("mkdocs.hooks.csp")
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 _STYLE_ELEMENT = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style>", re.S | re.I)
 _STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')""", re.I)
+_TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")  # what Markdown tables write
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
@@ -74,10 +75,14 @@ def policy(page_html: str, allowed: list[re.Pattern] | None = None, where: str =
             continue
         scripts.add(_sha(body))
     for m in _STYLE_ELEMENT.finditer(page_html):
-        styles.add(_sha(m.group("body")))
+        log.warning("%s: a <style> element is not allowed (the site's styles are in its stylesheets): %.80r",
+                    where, m.group("body"))
     for m in _STYLE_ATTR.finditer(page_html):
-        value = m.group("d") if m.group("d") is not None else m.group("s")
-        attrs.add(_sha(html.unescape(value)))
+        value = html.unescape(m.group("d") if m.group("d") is not None else m.group("s"))
+        if _TABLE_ALIGN.fullmatch(value):
+            attrs.add(_sha(value))
+        else:
+            log.warning("%s: a style attribute other than a table column's alignment is not allowed: %.80r", where, value)
     style_src = ["'self'"] + sorted(styles)
     if attrs:
         style_src += ["'unsafe-hashes'"] + sorted(attrs)

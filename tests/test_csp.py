@@ -39,9 +39,11 @@ def test_theme_scripts_and_table_styles_are_allowed_by_hash():
 
 
 def test_a_script_the_theme_did_not_write_is_not_allowed_and_warned_about(caplog):
-    out = csp_hooks.add_policy(_page("<script>alert(1)</script>"), csp_hooks.theme_scripts(THEME), "x.md")
-    assert _sha("alert(1)") not in out
-    assert any("x.md" in r.getMessage() and "alert(1)" in r.getMessage() for r in caplog.records)
+    extra = '<script>alert(1)</script><p style="background:url(x)">a</p><style>p{color:red}</style>'
+    out = csp_hooks.add_policy(_page(extra), csp_hooks.theme_scripts(THEME), "x.md")
+    assert _sha("alert(1)") not in out and _sha("background:url(x)") not in out and _sha("p{color:red}") not in out
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 3 and all("x.md" in m for m in messages)
 
 
 def test_the_built_tiny_site_has_a_policy_on_every_page(tmp_path):
