@@ -108,7 +108,8 @@ def _name_keep(m, text, ctx):
     name = m.group("name")
     if m.group(0).lower().startswith("bác hồ") and name.split()[0] == "Hồ":
         return False  # Bác Hồ
-    return not any(name.startswith(p) for p in PUBLIC_NAMES)
+    whole = m.group(0)
+    return not any(name.startswith(p) or whole.startswith(p) or whole.startswith(p.lower()) for p in PUBLIC_NAMES)
 
 
 def _full_name_keep(m, text, ctx):
@@ -118,8 +119,14 @@ def _full_name_keep(m, text, ctx):
     return not any(m.group(0).startswith(p) for p in PUBLIC_NAMES)
 
 
+_PERSON_BEFORE = re.compile(r"(?i)(?<![\w])(?:là|bị|mắc|nhiễm|đang|có|vì)\s+(?:bệnh\s+)?(?:người\s+)?$")
+
+
 def _sensitive_keep(m, text, ctx):
-    return not _TOPIC_BEFORE.search(text[max(0, m.start() - 40): m.start()])  # a topic, not a person
+    before = text[max(0, m.start() - 40): m.start()]
+    if _PERSON_BEFORE.search(before):
+        return True  # "là người khuyết tật", "bị tâm thần": about someone
+    return not _TOPIC_BEFORE.search(before)  # a topic, not a person
 
 
 _FAMILY_SET = frozenset(FAMILY_NAMES)
