@@ -17,7 +17,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Text:
     max_len: int = 300
-    free: bool = False  # free text written by staff: checked for personal data
+    free: bool = False  # free text written by staff (summaries, reasons); every Text without a pattern is checked for personal data
     pattern: str | None = None  # regex the whole value must match
     pattern_hint: str = ""
     kind = "text"
