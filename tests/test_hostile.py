@@ -42,6 +42,7 @@ class _Live(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self.text: list[str] = []
+        self.double: list[str] = []  # attribute values escaped twice: a reader would see "&lt;"
         self._in_script = False
         self._script_type = ""
 
@@ -54,6 +55,8 @@ class _Live(HTMLParser):
             if name in ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc") and (
                     squeezed.startswith(("javascript:", "vbscript:", "data:text/html"))):
                 self.found.append(f"<{tag} {name}={value!r}>")
+            if re.search(r"&(?:lt|gt|amp|quot|#\d+);", value):
+                self.double.append(f"<{tag} {name}={value[:60]!r}>")
             if hostile.MARKER.search(name) or "alert(" in name:
                 self.found.append(f"<{tag}> attribute {name!r} from a payload")
         if tag == "script":
@@ -138,6 +141,18 @@ def test_record_values_shown_as_text(hostile_site):
         assert fld in shown, fld
     # literally, not escaped twice: no "&amp;lt;" shown to a reader
     assert "&lt;img" not in visible and "&amp;" not in visible
+
+
+def test_attributes_escaped_once(hostile_site):
+    """Alt text, titles, aria labels: the payload reads as written, not as "&lt;img…"."""
+    site, _ = hostile_site
+    shown = 0
+    for f in site.rglob("*.html"):
+        p = _scan(f.read_text("utf-8"))
+        assert not p.double, f"{f.relative_to(site)}: {p.double[:3]}"
+    for f in site.rglob("*.html"):
+        shown += len(re.findall(r'(?:alt|title|aria-label)="[^"]*&lt;img src=x onerror=alert\(1\)&gt;', f.read_text("utf-8")))
+    assert shown, "no payload in an alt, title or aria-label attribute: the test would prove nothing"
 
 
 def test_svg_text_escaped_once(hostile_site):
