@@ -9,7 +9,9 @@ elements of the theme's template files (a `{{ … }}` there stands for a relativ
 script, such as one that got into a page from the data, is left out of the policy, so the browser refuses
 to run it, and the build warns (a failure under `mkdocs build --strict`). The inline
 `style="text-align: …"` attributes that Markdown tables produce are allowed the same way
-('unsafe-hashes' with their hashes); any other style attribute or `<style>` element is left out and warned about. Registered in mkdocs.yml `hooks:`.
+('unsafe-hashes' with their hashes); any other style attribute or `<style>` element is left out and warned about.
+Under `mkdocs serve` (a preview on the staff member's own machine) no policy is added: the server injects its
+live-reload script into every page, inline, after the build. Registered in mkdocs.yml `hooks:`.
 """
 
 from __future__ import annotations
@@ -110,11 +112,22 @@ def add_policy(page_html: str, allowed=None, where: str = "") -> str:
     return page_html[: m.end()] + tag + page_html[m.end():]
 
 
+_SERVING: list = []
+
+
+def on_startup(command, dirty):
+    _SERVING[:] = [command == "serve"]
+
+
 def on_post_page(output, page, config):
+    if _SERVING and _SERVING[0]:
+        return output
     return add_policy(output, theme_scripts(config.theme.dirs), page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
+    if _SERVING and _SERVING[0]:
+        return output_content
     if template_name.endswith(".html"):  # the 404 page (sitemap.xml is not a page)
         return add_policy(output_content, theme_scripts(config.theme.dirs), template_name)
     return output_content

@@ -57,3 +57,21 @@ def test_the_built_tiny_site_has_a_policy_on_every_page(tmp_path):
         head = page.read_text("utf-8").split("</head>")[0]
         assert head.count('http-equiv="Content-Security-Policy"') == 1, page
         assert head.index("Content-Security-Policy") < head.index("<script"), page
+
+
+def test_no_policy_under_mkdocs_serve_whose_live_reload_script_is_inline():
+    class Cfg:
+        class theme:
+            dirs = THEME
+
+    class Page:
+        class file:
+            src_uri = "index.md"
+
+    try:
+        csp_hooks.on_startup("serve", False)
+        assert csp_hooks.on_post_page(_page(), Page, Cfg) == _page()
+        csp_hooks.on_startup("build", False)
+        assert "Content-Security-Policy" in csp_hooks.on_post_page(_page(), Page, Cfg)
+    finally:
+        csp_hooks.on_startup("build", False)
