@@ -57,6 +57,7 @@ class _Ctx:
 # Latin-1 characters that Vietnamese written in Unicode never uses inside a word, but that text typed with the
 # old TCVN3 (ABC) or VNI fonts shows when pasted: "Uû ban nh©n d©n" (TCVN3), "UÛy ban nhaân daân" (VNI).
 _MOJIBAKE = set("¡¢£¤¥¦§¨©ª«¬®¯±´µ¶·¸º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+_PUNCTUATION_AFTER_WORD = set("«»·×÷±¶§")  # «Ngày hội» and «Tết»: a closing quote after a word is not a sign
 MOJIBAKE_HINT = ("chuyển đoạn chữ sang Unicode bằng công cụ chuyển mã của Unikey (Unikey Toolkit, hoặc bấm Ctrl+Shift+F6): "
                  "chọn bảng mã nguồn TCVN3 (ABC) hoặc VNI Windows, bảng mã đích Unicode, rồi dán lại")
 
@@ -72,7 +73,8 @@ def mojibake_at(text: str) -> int:
         if ch in _MOJIBAKE and i and text[i - 1].isalpha():
             if i + 1 < len(text) and text[i + 1].isalpha():
                 return i + 1
-            after_letter.append(i + 1)
+            if ch not in _PUNCTUATION_AFTER_WORD:
+                after_letter.append(i + 1)
     return after_letter[0] if len(after_letter) >= 2 else 0
 
 

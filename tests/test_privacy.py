@@ -144,7 +144,8 @@ def test_no_message_in_any_format_repeats_personal_data(leaky_data, fmt):
 MOJIBAKE = ["Uû ban nh©n d©n x· Tr­êng Xu©n", "KiÕn nghÞ söa ®­êng", "Phßng Tµi nguyªn vµ M«i tr­êng",
             "UÛy ban nhaân daân xaõ", "Kieán nghò söûa ñöôøng", "Phoøng Taøi nguyeân vaø Moâi tröôøng"]
 NOT_MOJIBAKE = ["Nhiệt độ 30°C, diện tích 1.250 m², 12 m³ bê tông", "Chương trình «Ngày hội Đại đoàn kết»",
-                "Kích thước 2×3 m, ½ kinh phí", "Phú Hậu 1 · Phú Hậu 2", "Đà Nẵng, Huế, Quảng Trị, Ọ Ẹ"]
+                "Kích thước 2×3 m, ½ kinh phí", "Phú Hậu 1 · Phú Hậu 2", "Đà Nẵng, Huế, Quảng Trị, Ọ Ẹ",
+                "Phát động «Ngày hội Đại đoàn kết» và «Tết vì người nghèo»"]
 
 
 def test_tcvn3_and_vni_text_is_recognised_and_unicode_text_is_not():
