@@ -47,8 +47,8 @@ def _suggest(value: str, options) -> str:
 class _Ctx:
     path: str
     problems: list
-    free_texts: list  # (text, path, line, field, label): checked for personal data
-    public: bool = False  # converting a field that is public by the commune's decision (PUBLIC_FIELDS)
+    free_texts: list  # (text, path, line, field, label, codes not checked): checked for personal data
+    public: frozenset | None = frozenset()  # the field being converted is public for these kinds (PUBLIC_FIELDS)
 
     def add(self, line, fld, message, code, hint=""):
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
@@ -150,8 +150,8 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
         if typ.pattern and not re.fullmatch(typ.pattern, text):
             ctx.add(line, fld, f"«{label}» '{text}' không đúng dạng", "sai-dinh-dang", typ.pattern_hint)
             return None
-        if (typ.free or not typ.pattern) and not ctx.public:
-            ctx.free_texts.append((text, ctx.path, line, fld, label))
+        if (typ.free or not typ.pattern) and ctx.public is not None:
+            ctx.free_texts.append((text, ctx.path, line, fld, label, ctx.public))
         return text
     if isinstance(typ, Int):
         t = text
@@ -226,9 +226,12 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
     raise TypeError(typ)  # pragma: no cover
 
 
-# the commune's office address is public on purpose (its phone numbers and email have a pattern, and are
-# the official contacts every other text may mention)
-PUBLIC_FIELDS = {("Site", "dia_chi")}
+# Fields of the site file that are public on purpose: the office address (not checked at all), and the places of
+# the suggestion boxes and of the leaders' reception hours, which may give a public building's street address.
+# The commune's and leaders' phone numbers and email have a pattern and are the official contacts that any
+# other text may mention.
+PUBLIC_FIELDS = {("Site", "dia_chi"): None, ("SuggestionBox", "noi_dat"): frozenset({"du-lieu-ca-nhan-dia-chi"}),
+                 ("Leader", "lich_tiep_dan"): frozenset({"du-lieu-ca-nhan-dia-chi"})}
 
 
 def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
@@ -272,9 +275,9 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
                 ok = False
             continue
         before = len(ctx.problems)
-        ctx.public = (rec.name, key) in PUBLIC_FIELDS
+        ctx.public = PUBLIC_FIELDS.get((rec.name, key), frozenset())
         v = _convert(value, f.type, ctx, fpath, f.label)
-        ctx.public = False
+        ctx.public = frozenset()
         if v == "" and f.required:
             example = f", ví dụ: {f.name}: {f.example}" if f.example else ""
             ctx.add(kline, fpath, f"trường bắt buộc '{f.name}' ({f.label}) để trống", "thieu-truong",
@@ -341,8 +344,8 @@ def month_range(first: str, last: str) -> list[str]:
 def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
     """Every rule of generator/privacy.py on every text: the field, the kind of data and its position, never the value."""
     ctx = privacy.Context(phones=allowed_numbers, emails=allowed_emails)
-    for text, path, line, fld, label in free_texts:
-        reported = set()
+    for text, path, line, fld, label, public in free_texts:
+        reported = set(public)
         for pos, rule in privacy.findings(text, ctx):
             if rule.code in reported:
                 continue  # one message per kind of data and field: the first position is enough to find it

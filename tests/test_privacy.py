@@ -154,3 +154,21 @@ def test_tcvn3_and_vni_text_is_recognised_and_unicode_text_is_not():
     assert all(mojibake_at(t) for t in MOJIBAKE), [t for t in MOJIBAKE if not mojibake_at(t)]
     controls = NOT_MOJIBAKE + PASS + _sample_texts()
     assert not [t for t in controls if mojibake_at(t)]
+
+
+def test_site_file_public_places_and_official_contacts_pass_but_names_do_not(tmp_path):
+    """The office address, the suggestion boxes' and reception places' street addresses and the leaders'
+    declared numbers are public on purpose; a private person's name in the same fields is not."""
+    data = tmp_path / "data"
+    shutil.copytree(HERE / "fixtures" / "tiny", data)
+    xa = (data / "xa.yaml").read_text("utf-8")
+    xa = xa.replace('dia_chi: "Thôn Một, xã Mẫu, tỉnh Thanh Hóa"', 'dia_chi: "Số 12 đường Lê Lợi, xã Mẫu"')
+    xa = xa.replace('  - noi_dat: "Trụ sở UBND xã"',
+                    '  - noi_dat: "Trụ sở UBND xã, số 12 đường Lê Lợi"\n  - noi_dat: "Nhà ông Nguyễn Văn An"')
+    xa = xa.replace('    dien_thoai: "02373000001"',
+                    '    dien_thoai: "02373000001"\n    lich_tiep_dan: "Thứ Năm tại số 12 đường Lê Lợi; gọi trước 0237 3000 001"')
+    (data / "xa.yaml").write_text(xa, "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--data", str(data), "--format", "json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    problems = json.loads(proc.stdout)["problems"]
+    assert [(p["field"], p["code"]) for p in problems] == [("hom_thu_gop_y[2].noi_dat", "du-lieu-ca-nhan-ho-ten")]
