@@ -35,9 +35,16 @@ HONORIFICS = ("ông", "bà", "anh", "chị", "em", "cháu", "cụ", "bác", "cô
               "cụ ông", "cụ bà", "thầy", "ông bà", "anh chị")
 # people the whole country names, not private persons
 PUBLIC_NAMES = ("Hồ Chí Minh", "Tôn Đức Thắng", "Võ Nguyên Giáp", "Trần Hưng Đạo", "Lê Lợi", "Quang Trung",
-                "Nguyễn Trãi", "Nguyễn Du", "Lý Thường Kiệt", "Hai Bà Trưng", "Bà Triệu")
+                "Nguyễn Trãi", "Nguyễn Du", "Lý Thường Kiệt", "Hai Bà Trưng", "Bà Triệu", "Phan Đình Phùng", "Phan Bội Châu",
+                "Phan Chu Trinh", "Đinh Tiên Hoàng", "Nguyễn Thái Học", "Hoàng Hoa Thám", "Lê Hồng Phong", "Trần Quốc Toản",
+                "Nguyễn Chí Thanh", "Phạm Ngũ Lão", "Trần Nhân Tông", "Lý Thái Tổ", "Lê Thánh Tông", "Lý Tự Trọng",
+                "Nguyễn Đình Chiểu", "Trần Quang Khải", "Lê Đại Hành", "Lý Công Uẩn", "Ngô Gia Tự", "Trần Khánh Dư",
+                "Lê Quý Đôn", "Chu Văn An", "Nguyễn Bỉnh Khiêm", "Trần Đại Nghĩa", "Tô Vĩnh Diện", "Bế Văn Đàn",
+                "Nguyễn Viết Xuân", "Phan Đình Giót", "Lê Văn Tám", "Võ Thị Sáu", "Nguyễn Thị Minh Khai", "Mai Hắc Đế",
+                "Lê Hoàn", "Lý Nam Đế", "Triệu Thị Trinh", "Lê Lai")
 # places named after people: "trường THCS Lê Văn Hưu", "đường Lê Văn Lương" are not persons
-PLACE_WORDS = r"(?:đường|phố|trường|THCS|THPT|tiểu học|mầm non|xã|phường|thôn|xóm|bản|cầu|chợ|đền|chùa|nhà thờ|quỹ|giải|khu|tổ)"
+PLACE_WORDS = (r"(?:đường|phố|trường|THCS|THPT|tiểu học|mầm non|xã|phường|thôn|xóm|bản|cầu|chợ|đền|chùa|nhà thờ|quỹ|"
+               r"giải|khu|tổ|huyện|quận|tỉnh|thị xã|thị trấn|thành phố|sông|núi|hồ|đê|kênh|công ty|hợp tác xã|HTX)")
 
 # every upper-case Latin letter a Vietnamese name can start with (the Ạ-Ỹ block alternates upper and lower case)
 _UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x1EFA))
@@ -122,6 +129,17 @@ def _full_name_keep(m, text, ctx):
 _PERSON_BEFORE = re.compile(r"(?i)(?<![\w])(?:là|bị|mắc|nhiễm|đang|có|vì)\s+(?:bệnh\s+)?(?:người\s+)?$")
 
 
+# family names that are not also the first word of an organisation or a place ("Đoàn Thanh Niên", "Hà Trung",
+# "Cao Đẳng", "Hồ Ba Bể", "Lương Thực"): only these start a bare three-word name
+_BARE_NAME_FAMILIES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Trịnh Trương Đinh".split())
+
+
+def _three_words_keep(m, text, ctx):
+    words = m.group(0).split()
+    return (words[0] in _BARE_NAME_FAMILIES and all(w[1:].islower() for w in words[1:])
+            and _full_name_keep(m, text, ctx))
+
+
 def _sensitive_keep(m, text, ctx):
     before = text[max(0, m.start() - 40): m.start()]
     if _PERSON_BEFORE.search(before):
@@ -131,7 +149,7 @@ def _sensitive_keep(m, text, ctx):
 
 _FAMILY_SET = frozenset(FAMILY_NAMES)
 _SENSITIVE_WORDS = ("hiv", "aids", "tâm thần", "khuyết tật", "tàn tật", "ung thư", "nghiện", "mại dâm", "thai",
-                    "tôn giáo", "theo đạo", "tiền án", "tiền sự", "án tích", "chấp hành án", "đồng tính", "tính dục")
+                    "tôn giáo", "theo đạo", "tiền án", "tiền sự", "án tích", "chấp hành án", "đồng tính", "tính dục", "bệnh", "chứng")
 
 
 def _has_family_name(text: str) -> bool:
@@ -167,14 +185,16 @@ RULES: list[Rule] = [
         "du-lieu-ca-nhan-ho-ten", "họ tên người dân",
         "họ tên một người dân: một từ xưng hô (ông, bà, anh, chị, em, cháu, cụ, bác, cô, chú, hộ, gia đình ông…) "
         "rồi một họ Việt (Nguyễn, Trần, Lê, Phạm, Hoàng, Huỳnh, Phan, Vũ, Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý… "
-        f"{len(set(FAMILY_NAMES))} họ) viết hoa, kể cả viết tắt (“ông Nguyễn V. A”); hoặc họ + Văn/Thị + tên "
-        "(“Trần Thị Bình”)",
+        f"{len(set(FAMILY_NAMES))} họ) viết hoa, kể cả viết tắt (“ông Nguyễn V. A”); họ + Văn/Thị + tên "
+        "(“Trần Thị Bình”); ba chữ viết hoa bắt đầu bằng một họ (“Trần Minh Tuấn”)",
         "tên đường, trường, xã mang tên danh nhân (“đường Lê Văn Lương”, “trường THCS Lê Văn Hưu”), "
         "tên danh nhân (“Bác Hồ”, “Chủ tịch Hồ Chí Minh”); chức vụ không kèm tên (“Chủ tịch UBND xã”)",
         "không ghi tên người gửi hay người liên quan; viết “một người dân”, “hộ gia đình ở thôn …”",
         _finder((rf"(?<![\w])(?i:{'|'.join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))})\s+"
                  rf"(?P<name>{_FAMILY}(?:\s+{_NAME_WORD})*)(?![\w])", _name_keep),
-                (rf"(?<![\w]){_FAMILY}\s+(?:Văn|Thị)\s+{_NAME_WORD}", _full_name_keep)),
+                (rf"(?<![\w]){_FAMILY}\s+(?:Văn|Thị)\s+{_NAME_WORD}", _full_name_keep),
+                # three capitalised words from a family name on ("Trần Minh Tuấn"), not a place or a public figure
+                (rf"(?<![\w]){_FAMILY}\s+[{_UPPER}]\w+\s+[{_UPPER}]\w+(?![\w])", _three_words_keep)),
         gate=_has_family_name,
     ),
     Rule(
@@ -256,7 +276,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "du-lieu-ca-nhan-nhay-cam", "dữ liệu cá nhân nhạy cảm",
-        "tình trạng sức khỏe và dữ liệu nhạy cảm khác về một người (Luật 91/2025/QH15): HIV, AIDS, bệnh tâm thần, "
+        "tình trạng sức khỏe và dữ liệu nhạy cảm khác về một người (Luật 91/2025/QH15): mắc bệnh, bị bệnh, HIV, AIDS, bệnh tâm thần, "
         "khuyết tật, tàn tật, ung thư, nghiện ma túy, cai nghiện, mại dâm, mang thai, phá thai, tôn giáo, theo đạo, "
         "tiền án, tiền sự, án tích, đang chấp hành án, xu hướng tính dục",
         "khi nói về một chủ đề chung, không về một người: “tuyên truyền phòng, chống HIV/AIDS”, "
@@ -264,6 +284,7 @@ RULES: list[Rule] = [
         "không ghi tình trạng sức khỏe, tôn giáo, tiền án của người dân; ghi chung loại việc, ví dụ “hồ sơ trợ cấp xã hội”",
         _finder(r"(?i)(?<![\w])(?:HIV|AIDS|tâm thần|khuyết tật|tàn tật|ung thư|nghiện|cai nghiện|mại dâm|mang thai|"
                 r"phá thai|tôn giáo|theo đạo|tiền án|tiền sự|án tích|chấp hành án|đồng tính|xu hướng tính dục)(?![\w])",
+                r"(?i)(?<![\w])(?:mắc|bị|nhiễm)\s+(?:bệnh|chứng)(?![\w])",
                 keep=_sensitive_keep),
         gate=_has_sensitive_word,
     ),
