@@ -510,22 +510,29 @@ REMOVED_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+# every character of Unicode category Cf (format), as ranges (a few more in blocks where newer Unicode versions add
+# them; the category is checked for each match): tests/test_loader.py checks it against unicodedata
+FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
 def invisible_problems(text: str, path: str) -> list[Problem]:
     """Every refused invisible format character (Unicode category Cf), by line and column."""
     out = []
     if text.isascii():
         return out
-    for n, line in enumerate(text.split("\n"), 1):
-        if line.isascii():
+    for m in FORMAT_CHARS.finditer(text):
+        ch = m.group(0)
+        if unicodedata.category(ch) != "Cf":
             continue
-        for col, ch in enumerate(line, 1):
-            if ch.isascii() or unicodedata.category(ch) != "Cf":
-                continue
-            name = unicodedata.name(ch, "")
-            kind = "ký tự điều khiển hướng chữ" if ch in _BIDI else "ký tự định dạng không nhìn thấy"
-            out.append(Problem(path, n, "", f"có {kind} (U+{ord(ch):04X} {name}) ở cột {col}", "ky-tu-an",
-                               "xóa ký tự này: đặt con trỏ ở cột đó và xóa, hoặc gõ lại cả dòng (thường do dán từ trang web, "
-                               "Word hoặc tin nhắn)"))
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        kind = "ký tự điều khiển hướng chữ" if ch in _BIDI else "ký tự định dạng không nhìn thấy"
+        out.append(Problem(path, line, "", f"có {kind} (U+{ord(ch):04X} {unicodedata.name(ch, '')}) ở cột {col}", "ky-tu-an",
+                           "xóa ký tự này: đặt con trỏ ở cột đó và xóa, hoặc gõ lại cả dòng (thường do dán từ trang web, "
+                           "Word hoặc tin nhắn)"))
     return out
 
 

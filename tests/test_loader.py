@@ -554,3 +554,26 @@ def test_hash_after_one_space_in_plain_text_is_reported_not_dropped():
     _, problems = load_bytes("tom_tat: Kiến nghị đợt #2 về đường\n".encode(), "x.yaml")
     assert [(p.line, p.code) for p in problems] == [(1, "cu-phap-yaml")]
     assert "đợt #2 về đường" in problems[0].hint
+
+
+def test_format_character_ranges_cover_unicode_category_cf():
+    """A superset (newer Unicode versions add format characters in these blocks): the loader checks the category."""
+    import re
+    import sys
+    import unicodedata
+
+    from generator.loader import FORMAT_CHARS
+
+    cf = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    matched = {c for c in range(sys.maxunicode + 1) if FORMAT_CHARS.match(chr(c))}
+    assert cf <= matched, sorted(cf - matched)
+    assert len(matched - cf) < 16
+    assert re.fullmatch(FORMAT_CHARS, "\u202e")
+
+
+def test_every_invisible_character_reported_with_its_column():
+    doc, problems = load('a: "x\u202ey"\nb: "\u2066z\u2069"\n')
+    assert doc is None
+    assert [(p.line, p.code, p.message.split(" ở cột ")[1]) for p in problems] == [
+        (1, "ky-tu-an", "6"), (2, "ky-tu-an", "5"), (2, "ky-tu-an", "7")]
+    assert ok('a: "x\u200by\u00adz"\n') == {"a": "xyz"}  # harmless ones are removed
