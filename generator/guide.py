@@ -18,6 +18,14 @@ from .schema import KINDS, Bool, Date, Enum, Int, ListOf, MapOf, Month, Quarter,
 SCHEMA_DIR = "generator/schemas"
 
 
+def privacy_rules() -> list[dict]:
+    """The guide's section on personal data: one row per rule of the guard, from generator/privacy.py itself."""
+    from .privacy import RULES
+
+    return [{"name": r.name, "refused": r.description, "allowed": r.allowed, "code": r.code, "hint": r.hint}
+            for r in RULES]
+
+
 def slug(kind) -> str:
     """The name staff use for a kind: its folder, or its file name without .yaml."""
     return kind.example_path.split("/")[0].removesuffix(".yaml")

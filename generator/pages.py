@@ -143,6 +143,11 @@ class View:
             return Markup("chưa có số liệu")
         return Markup(md_escape(fmt_value(f.value, f.unit, f.note)))
 
+    def text(self, fid, period) -> str:
+        """The same as plain text, for a string that is escaped once when printed (a chart's alt text)."""
+        f = self.idx.get((fid, period))
+        return "không có số liệu" if f is None else fmt_value(f.value, f.unit, f.note)
+
     def frac(self, fid, period) -> Markup:
         f = self.idx.get((fid, period))
         if f is None or f.value is None or f.denominator is None or f.unit != "%" or fid == "ke_hoach.tien_do":
@@ -258,6 +263,7 @@ def render_all(ds, figures, as_of: date, checklist=()) -> list[tuple[str, str, s
     ctx["checklist"] = list(checklist)
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
+    ctx["privacy_rules"] = guide.privacy_rules()
     pages = [
         ("index.md", "index.md.j2", "xa.yaml"),
         ("thu-tuc-hanh-chinh.md", "thu-tuc-hanh-chinh.md.j2", "thu-tuc/"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from . import privacy
+
 # Every problem code, with what it means for staff. The data guide (/huong-dan/) prints this
 # list, and a Problem with a code that is not here cannot be created, so none goes undocumented.
 CODES: dict[str, str] = {
@@ -18,6 +20,12 @@ CODES: dict[str, str] = {
     "ma-hoa-khong-phai-utf8": "Tệp không lưu ở mã UTF-8 (ví dụ Windows-1258, TCVN3, UTF-16); chữ Việt sẽ bị hỏng.",
     "tep-nhi-phan": "Tệp chứa ký tự nhị phân, không phải tệp văn bản.",
     "ky-tu-dieu-khien": "Tệp có ký tự điều khiển không nhìn thấy, thường do dán từ Word, PDF hoặc Excel.",
+    "ky-tu-an": "Tệp có ký tự không nhìn thấy: ký tự điều khiển hướng chữ (có thể làm chữ hiển thị khác với nội dung thật) "
+                "hay ký tự định dạng khác. Chương trình tự xóa những ký tự vô hại: dấu cách độ rộng 0, ký tự nối, "
+                "dấu gạch nối mềm, dấu BOM giữa tệp.",
+    "loi-bang-ma": "Chữ bị lỗi bảng mã: văn bản gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI (ví dụ “Uû ban nh©n d©n”, "
+                   "“UÛy ban nhaân daân”) được dán vào; cần chuyển sang Unicode.",
+    "trung-ten": "Một danh sách tên (thôn, cơ quan…) có hai mục giống nhau, chỉ khác chữ hoa, chữ thường hay cách gõ dấu.",
     "tep-qua-lon": "Tệp quá lớn; mỗi tệp chỉ chứa số liệu của một tháng.",
     "tep-rong": "Tệp không có nội dung.",
     "nhieu-tai-lieu": "Tệp có nhiều tài liệu YAML (dòng ---).",
@@ -26,6 +34,7 @@ CODES: dict[str, str] = {
     "bi-danh-yaml": "Tệp dùng bí danh YAML (*tên), không được phép.",
     "khoa-gop-yaml": "Tệp dùng khóa gộp YAML (<<), không được phép.",
     "the-yaml": "Tệp dùng thẻ kiểu YAML (bắt đầu bằng !), không được phép.",
+    "long-qua-sau": "Giá trị lồng nhau (danh sách trong danh sách, nhóm trong nhóm) sâu hơn mọi mẫu của loại tệp này.",
     "khoa-khong-hop-le": "Tên trường không phải là chữ.",
     "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
     "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",
@@ -77,11 +86,8 @@ CODES: dict[str, str] = {
     "thieu-so-lieu-thang": "Một loại số liệu của một tháng chưa có tệp (tháng không có mục nào thì ghi danh sách rỗng []).",
     "thieu-bao-cao-thang": "Báo cáo tháng gửi cấp trên đã đến hạn nhưng chưa ghi trong ke-hoach.yaml.",
     "ky-truoc-chua-cong-bo": "Kỳ trước chưa công bố; các kỳ được công bố theo thứ tự.",
-    # personal data
-    "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
-    "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",
-    "du-lieu-ca-nhan-email": "Nội dung có địa chỉ thư điện tử cá nhân.",
-    "du-lieu-ca-nhan-dia-chi": "Nội dung có số nhà, ngõ, ngách.",
+    # personal data: one code per rule of generator/privacy.py
+    **{code: f"Nội dung có {name}; không được công bố dữ liệu cá nhân." for code, name in privacy.CODES.items()},
 }
 
 
@@ -97,6 +103,12 @@ class Problem:
     def __post_init__(self):
         if self.code not in CODES:
             raise ValueError(f"undocumented problem code {self.code!r}: add it to problems.CODES")
+        # no message repeats a value that holds personal data (a CI log of a public repository is publication)
+        for name in ("message", "hint", "field"):
+            value = getattr(self, name)
+            clean = privacy.redact(value)
+            if clean != value:
+                object.__setattr__(self, name, clean)
 
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

@@ -17,7 +17,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Text:
     max_len: int = 300
-    free: bool = False  # free text written by staff: checked for personal data
+    free: bool = False  # free text written by staff (summaries, reasons); every Text without a pattern is checked for personal data
     pattern: str | None = None  # regex the whole value must match
     pattern_hint: str = ""
     kind = "text"
@@ -210,6 +210,9 @@ THANG = Field(
 
 # ---------------------------------------------------------------- record kinds
 
+# a web address that needs no escaping anywhere: no quotes, brackets, spaces or anything outside this set
+URL_PATTERN = r"https://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~%/:+-]*)?"
+
 SITE = Record(
     "Site",
     "Thông tin xã",
@@ -273,8 +276,8 @@ SITE = Record(
         Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Thôn Một", "Thôn Hai"]', required=False),
         Field("du_lieu_minh_hoa", Bool(), "Dữ liệu minh họa", "có: mọi trang ghi rõ đây là dữ liệu minh họa", "có"),
         Field("giay_phep_du_lieu", Text(80), "Giấy phép dữ liệu", "", "CC BY 4.0"),
-        Field("kho_ma_nguon", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
-        Field("dia_chi_trang", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Địa chỉ trang công khai", "", "https://xamau.example.vn/", required=False),
+        Field("kho_ma_nguon", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
+        Field("dia_chi_trang", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Địa chỉ trang công khai", "", "https://xamau.example.vn/", required=False),
     ],
 )
 
@@ -733,6 +736,17 @@ KINDS = [
     Kind("published", "Sổ công bố số liệu", PUBLISHED, r"cong-bo/(\d{4}(?:-\d{2}|-Q[1-4])?)\.yaml", "cong-bo/2024-03.yaml", "period"),
     Kind("corrections", "Đính chính số liệu đã công bố", CORRECTIONS, r"dinh-chinh\.yaml", "dinh-chinh.yaml"),
 ]
+
+
+def nesting_depth(typ) -> int:
+    """How many levels of lists and groups a value of this type has (a record of scalars: 1)."""
+    if isinstance(typ, Record):
+        return 1 + max((nesting_depth(f.type) for f in typ.fields), default=0)
+    if isinstance(typ, ListOf):
+        return 1 + nesting_depth(typ.item)
+    if isinstance(typ, MapOf):
+        return 1 + nesting_depth(typ.value)
+    return 0
 
 
 def kind_for(rel_path: str) -> tuple[Kind | None, str | None]:

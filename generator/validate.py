@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar as _cal
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogue, workdays
+from . import catalogue, privacy, workdays
 from .loader import Document, Map, Scalar, Seq
 from .numfmt import fmt_int
 from .problems import Problem
@@ -52,7 +53,8 @@ def _suggest(value: str, options) -> str:
 class _Ctx:
     path: str
     problems: list
-    free_texts: list  # (text, path, line, field, label)
+    free_texts: list  # (text, path, line, field, label, codes not checked): checked for personal data
+    public: frozenset | None = frozenset()  # the field being converted is public for these kinds (PUBLIC_FIELDS)
 
     def add(self, line, fld, message, code, hint=""):
         self.problems.append(Problem(self.path, line, fld, message, code, hint))
@@ -65,6 +67,30 @@ _NONE_WORDS = {"không", "không có", "chưa có", "không có gì", "trống",
 def _says_none(text: str) -> bool:
     """A value written in words for 'nothing' ("không có", "chưa có"…) where a list or a number is expected."""
     return " ".join(text.strip().strip("\"'").lower().split()).rstrip(".") in _NONE_WORDS
+
+
+# Latin-1 characters that Vietnamese written in Unicode never uses inside a word, but that text typed with the
+# old TCVN3 (ABC) or VNI fonts shows when pasted: "Uû ban nh©n d©n" (TCVN3), "UÛy ban nhaân daân" (VNI).
+_MOJIBAKE = set("¡¢£¤¥¦§¨©ª«¬®¯±´µ¶·¸º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+_PUNCTUATION_AFTER_WORD = set("«»·×÷±¶§")  # «Ngày hội» and «Tết»: a closing quote after a word is not a sign
+MOJIBAKE_HINT = ("chuyển đoạn chữ sang Unicode bằng công cụ chuyển mã của Unikey (Unikey Toolkit, hoặc bấm Ctrl+Shift+F6): "
+                 "chọn bảng mã nguồn TCVN3 (ABC) hoặc VNI Windows, bảng mã đích Unicode, rồi dán lại")
+
+
+def mojibake_at(text: str) -> int:
+    """1-based position of the first sign of TCVN3/VNI text read as Unicode, or 0.
+
+    A sign is one of _MOJIBAKE inside a word (a letter on both sides); two right after a letter count too."""
+    if text.isascii():
+        return 0
+    after_letter = []
+    for i, ch in enumerate(text):
+        if ch in _MOJIBAKE and i and text[i - 1].isalpha():
+            if i + 1 < len(text) and text[i + 1].isalpha():
+                return i + 1
+            if ch not in _PUNCTUATION_AFTER_WORD:
+                after_letter.append(i + 1)
+    return after_letter[0] if len(after_letter) >= 2 else 0
 
 
 def _is_empty(node) -> bool:
@@ -95,6 +121,16 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
             out.append(_convert(item, typ.item, ctx, f"{fld}[{i}]", label))
         if len(node.items) < typ.min_items:
             ctx.add(line, fld, f"«{label}» cần ít nhất {typ.min_items} mục", "thieu-muc", "thêm các mục bên dưới, mỗi mục bắt đầu bằng '- '")
+        if isinstance(typ.item, Text):
+            seen: dict = {}
+            for i, (item, value) in enumerate(zip((n for n in node.items if not _is_empty(n)), out), 1):
+                if not isinstance(value, str):
+                    continue
+                key = " ".join(unicodedata.normalize("NFC", value).casefold().split())
+                if key in seen:
+                    ctx.add(item.line, f"{fld}[{i}]", f"mục {i} của «{label}» trùng với mục {seen[key]} (chỉ khác chữ hoa, chữ "
+                            "thường, dấu cách hay cách gõ dấu)", "trung-ten", "xóa một trong hai mục")
+                seen.setdefault(key, i)
         return tuple(out)
     if isinstance(typ, MapOf):
         if not isinstance(node, Map):
@@ -127,11 +163,16 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
             ctx.add(line, fld, f"«{label}» dài {len(text)} ký tự, quá giới hạn {typ.max_len}", "qua-dai",
                     "viết ngắn gọn hơn")
             return None
+        bad = mojibake_at(text)
+        if bad:
+            ctx.add(line, fld, f"«{label}» có chữ bị lỗi bảng mã TCVN3 hoặc VNI (từ ký tự thứ {bad}), chưa phải chữ Unicode",
+                    "loi-bang-ma", MOJIBAKE_HINT)
+            return None
         if typ.pattern and not re.fullmatch(typ.pattern, text):
             ctx.add(line, fld, f"«{label}» '{text}' không đúng dạng", "sai-dinh-dang", typ.pattern_hint)
             return None
-        if typ.free:
-            ctx.free_texts.append((text, ctx.path, line, fld, label))
+        if (typ.free or not typ.pattern) and ctx.public is not None:
+            ctx.free_texts.append((text, ctx.path, line, fld, label, ctx.public))
         return text
     if isinstance(typ, Int):
         t = text
@@ -207,6 +248,14 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
     raise TypeError(typ)  # pragma: no cover
 
 
+# Fields of the site file that are public on purpose: the office address (not checked at all), and the places of
+# the suggestion boxes and of the leaders' reception hours, which may give a public building's street address.
+# The commune's and leaders' phone numbers and email have a pattern and are the official contacts that any
+# other text may mention.
+PUBLIC_FIELDS = {("Site", "dia_chi"): None, ("SuggestionBox", "noi_dat"): frozenset({"du-lieu-ca-nhan-dia-chi"}),
+                 ("Leader", "lich_tiep_dan"): frozenset({"du-lieu-ca-nhan-dia-chi"})}
+
+
 def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
     if not isinstance(node, Map):
         ctx.add(node.line, prefix, f"«{rec.label}» phải là một nhóm các dòng dạng ten_truong: giá trị", "sai-kieu",
@@ -219,6 +268,19 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
         kline = node.key_lines.get(key, node.line)
         fpath = f"{prefix}.{key}" if prefix else key
         f = rec.by_name.get(key)
+        odd = next(((i, ch) for i, ch in enumerate(key, 1) if not (ch.isascii() and (ch.isalnum() or ch in "_-"))), None)
+        if f is None and odd is not None and not key.isascii() or f is None and odd is not None and odd[1] == " ":
+            i, ch = odd
+            what = ("dấu cách" if ch == " " else "dấu cách không ngắt" if ch == "\u00a0" else
+                    "một loại dấu cách khác" if unicodedata.category(ch) == "Zs" else "một ký tự trông giống chữ Latinh")
+            ascii_key = "".join(c if c.isascii() and (c.isalnum() or c in "_-") else "_" if c.isspace() else ""
+                                for c in unicodedata.normalize("NFKD", key)).strip("_")
+            sug = ascii_key if ascii_key in rec.by_name else _suggest(ascii_key, rec.by_name)
+            ctx.add(kline, fpath, f"tên trường có {what} (U+{ord(ch):04X} {unicodedata.name(ch, '')}) ở ký tự thứ {i}",
+                    "truong-la", (f"gõ lại tên trường bằng bàn phím: {sug}" if sug else
+                                  "gõ lại tên trường bằng bàn phím, chỉ dùng chữ không dấu, số và dấu _"))
+            ok = False
+            continue
         if f is None:
             sug = _suggest(key, rec.by_name)
             hint = f"có phải ý bạn là '{sug}' ({rec.by_name[sug].label})?" if sug else (
@@ -235,7 +297,9 @@ def _record(node, rec: Record, ctx: _Ctx, prefix: str = ""):
                 ok = False
             continue
         before = len(ctx.problems)
+        ctx.public = PUBLIC_FIELDS.get((rec.name, key), frozenset())
         v = _convert(value, f.type, ctx, fpath, f.label)
+        ctx.public = frozenset()
         if v == "" and f.required:
             example = f", ví dụ: {f.name}: {f.example}" if f.example else ""
             ctx.add(kline, fpath, f"trường bắt buộc '{f.name}' ({f.label}) để trống", "thieu-truong",
@@ -301,35 +365,16 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
-# personal data in free text
-_PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(\d{12}|\d{9})(?!\d)(?![.,]\d)(?!\s*(?:đồng|đ\b|VNĐ|VND|vnđ|vnd|m2|m²|kg))")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_HOUSE = re.compile(r"(?i)\b(số nhà|nhà số|ngõ|ngách|hẻm|kiệt)\s*\d+")
-
-
 def _privacy(free_texts, allowed_numbers, allowed_emails, problems):
-    law = "không được công bố dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)"
-    for text, path, line, fld, label in free_texts:
-        for m in _PHONE.finditer(text):
-            digits = re.sub(r"\D", "", m.group(0))
-            if digits.startswith("84"):
-                digits = "0" + digits[2:]
-            if digits not in allowed_numbers:
-                problems.append(Problem(path, line, fld, f"«{label}» có số điện thoại '{m.group(0)}': {law}", "du-lieu-ca-nhan-dien-thoai",
-                                        "xóa số điện thoại; chỉ ghi số công vụ đã khai trong xa.yaml"))
-        for m in _ID_NUMBER.finditer(text):
-            if _PHONE.fullmatch(m.group(0)):
-                continue
-            problems.append(Problem(path, line, fld, f"«{label}» có dãy số giống số CCCD/CMND: {law}", "du-lieu-ca-nhan-cccd",
-                                    "xóa số giấy tờ tùy thân; nếu cần, ghi 'đã kiểm tra giấy tờ'"))
-        for m in _EMAIL.finditer(text):
-            if m.group(0).lower() not in allowed_emails:
-                problems.append(Problem(path, line, fld, f"«{label}» có địa chỉ thư điện tử: {law}", "du-lieu-ca-nhan-email",
-                                        "xóa địa chỉ thư điện tử của cá nhân"))
-        if _HOUSE.search(text):
-            problems.append(Problem(path, line, fld, f"«{label}» có số nhà, ngõ, ngách: {law}", "du-lieu-ca-nhan-dia-chi",
-                                    "chỉ ghi tên thôn, không ghi số nhà; ví dụ: 'tại Thôn Một'"))
+    """Every rule of generator/privacy.py on every text: the field, the kind of data and its position, never the value."""
+    ctx = privacy.Context(phones=allowed_numbers, emails=allowed_emails)
+    for text, path, line, fld, label, public in free_texts:
+        reported = set(public)
+        for pos, rule in privacy.findings(text, ctx):
+            if rule.code in reported:
+                continue  # one message per kind of data and field: the first position is enough to find it
+            reported.add(rule.code)
+            problems.append(Problem(path, line, fld, privacy.message(label, pos, rule), rule.code, rule.hint))
 
 
 def validate(documents: list[Document], load_problems: list[Problem] | None = None, prefix: str = "data/",
