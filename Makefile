@@ -3,10 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
+DATA ?= data
+KIND ?=
+PERIOD ?=
+KY ?=
+NGAY ?=
+LY_DO ?=
+BASE ?= origin/main
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv build serve check test bench lighthouse clean
+.PHONY: venv build serve check checklist new publish correct diff test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +34,26 @@ build: $(STAMP)  ## build the site from data/ into site/
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a data file changes
 	$(PY) -m generator serve --data data
 
-check: $(STAMP)  ## check the data only
-	$(PY) -m generator check --data data
+check: $(STAMP)  ## check the data only, then the monthly checklist
+	$(PY) -m generator check --data "$(DATA)"
+
+checklist: $(STAMP)  ## what the latest month and the next period to publish still lack
+	$(PY) -m generator checklist --data "$(DATA)"
+
+new: $(STAMP)  ## a new data file from its template: make new KIND=khao-sat [PERIOD=2025-01]; a new commune: make new KIND=xa DATA=folder
+	@test -n "$(KIND)" || { echo 'Thiếu loại dữ liệu. Ví dụ: make new KIND=khao-sat PERIOD=2025-01'; exit 2; }
+	$(PY) -m generator new "$(KIND)" $(if $(PERIOD),--period "$(PERIOD)") --data "$(DATA)"
+
+publish: $(STAMP)  ## publish a period: make publish KY=2025-01 [NGAY=2025-02-05]
+	@test -n "$(KY)" || { echo 'Thiếu kỳ công bố. Ví dụ: make publish KY=2025-01'; exit 2; }
+	$(PY) -m generator publish "$(KY)" $(if $(NGAY),--date "$(NGAY)") --data "$(DATA)"
+
+correct: $(STAMP)  ## record a correction of published figures: make correct LY_DO="..." [NGAY=2025-02-10]
+	@test -n "$(LY_DO)" || { echo 'Thiếu lý do đính chính. Ví dụ: make correct LY_DO="Bổ sung phản ánh nhập muộn"'; exit 2; }
+	$(PY) -m generator correct --reason "$(LY_DO)" $(if $(NGAY),--date "$(NGAY)") --data "$(DATA)"
+
+diff: $(STAMP)  ## published figures this change alters, against a branch: make diff [BASE=origin/main]
+	$(PY) -m generator diff "$(BASE)" --data "$(DATA)"
 
 test: $(STAMP) $(NODE_DEPS)  ## run every test (the browser tests need /usr/bin/chromium)
 	$(PY) -m pytest $(ARGS)

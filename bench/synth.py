@@ -268,7 +268,7 @@ def make_dataset(folder, scale: float = 1, years: int = 2, petitions_total: int 
                 pet_lines.append(f"    tom_tat: {SUMMARIES[rng.randrange(len(SUMMARIES))]}")
             pet_lines.append(f"    don_vi_xu_ly: {OFFICES[rng.randrange(len(OFFICES))]}")
             if kind in ("khieu-nai", "to-cao"):
-                pet_lines.append(f"    ngay_thu_ly: {(received + timedelta(days=rng.randint(0, 5))).isoformat()}")
+                pet_lines.append(f"    ngay_thu_ly: {min(received + timedelta(days=rng.randint(0, 5)), end).isoformat()}")
                 if kind == "khieu-nai" and rng.random() < 0.2:
                     pet_lines.append("    phuc_tap: có")
             elif rng.random() < 0.05:

@@ -86,13 +86,21 @@ FIGURES: list[FigureDef] = [
     FigureDef("xin_loi.ty_le_giu_hen_moi", "Tỷ lệ giữ đúng hẹn mới", "%", "Số hồ sơ trả kết quả không muộn hơn ngày hẹn mới ÷ số hồ sơ quá hạn có ngày hẹn mới × 100.", P_THU, G_XL),
     FigureDef("pakn.tiep_nhan", "Phản ánh, kiến nghị tiếp nhận", "vụ việc", "Số phản ánh, kiến nghị, khiếu nại, tố cáo có ngày tiếp nhận trong kỳ, mọi kênh.", P_PAKN, G_PAKN),
     FigureDef("pakn.da_giai_quyet", "Phản ánh, kiến nghị đã giải quyết", "vụ việc", "Số vụ việc có ngày giải quyết xong trong kỳ.", P_PAKN, G_PAKN),
-    FigureDef("pakn.dang_xu_ly", "Phản ánh, kiến nghị đang xử lý", "vụ việc", "Số vụ việc đã tiếp nhận nhưng chưa giải quyết xong ở cuối kỳ.", P_PAKN, G_PAKN),
+    FigureDef("pakn.dang_xu_ly", "Phản ánh, kiến nghị đang xử lý", "vụ việc", "Số vụ việc đã tiếp nhận nhưng chưa giải quyết xong tại ngày chốt số liệu của kỳ.", P_PAKN, G_PAKN),
     FigureDef(
         "pakn.qua_han",
         "Phản ánh, kiến nghị quá hạn",
         "vụ việc",
-        "Số vụ việc giải quyết xong trong kỳ nhưng sau hạn, cộng số vụ việc chưa xong mà đã quá hạn ở cuối kỳ. "
+        "Số vụ việc giải quyết xong trong kỳ nhưng sau hạn, cộng số vụ việc chưa xong mà đã quá hạn tại ngày chốt số liệu của kỳ. "
         "Hạn mặc định: phản ánh, kiến nghị 15 ngày làm việc kể từ ngày tiếp nhận; khiếu nại 30 ngày kể từ ngày thụ lý (45 ngày với vụ việc phức tạp); tố cáo 30 ngày.",
+        P_PAKN,
+        G_PAKN,
+    ),
+    FigureDef(
+        "pakn.dang_qua_han",
+        "Phản ánh, kiến nghị đang quá hạn",
+        "vụ việc",
+        "Số vụ việc chưa giải quyết xong mà đã quá hạn xử lý tại ngày chốt số liệu của kỳ (không tính vụ việc đã xong).",
         P_PAKN,
         G_PAKN,
     ),

@@ -174,7 +174,8 @@ def chart_specs(ds, figures) -> list[tuple[str, object, tuple]]:
     from .indicators import step_percent_at, as_of_date
 
     idx = index(figures)
-    months = [p.key for p in periods_for(ds.months) if p.kind == "month"]
+    # months with petitions figures: a month without its file is left out ("chưa có số liệu"), never drawn as 0
+    months = [p.key for p in periods_for(ds.months) if p.kind == "month" and ("pakn.tiep_nhan", p.key) in idx]
     tmonths = [pm.thang for pm in ds.procedures]
     smonths = [s.thang for s in ds.surveys]
     end = as_of_date(ds)

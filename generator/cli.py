@@ -60,12 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=["text", "markdown"], default="text", help="dạng kết quả")
     pb = sub.add_parser("publish", help="công bố chính thức số liệu một kỳ (ghi vào sổ công bố data/cong-bo/)")
     pb.add_argument("period", metavar="KỲ", help="tháng 2024-03, quý 2024-Q1 hoặc năm 2024")
-    pb.add_argument("--date", help="ngày công bố NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    pb.add_argument("--date", help="ngày công bố NĂM-THÁNG-NGÀY (mặc định: ngày công bố theo lịch của xã)")
     pb.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     co = sub.add_parser("correct", help="ghi mục đính chính cho mọi số liệu đã công bố bị thay đổi")
     co.add_argument("--reason", required=True, help="lý do đính chính, ví dụ: \"Bổ sung phản ánh nhập muộn\"")
     co.add_argument("--date", help="ngày đính chính NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
     co.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    cl = sub.add_parser("checklist", help="việc cần làm trong tháng: số liệu còn thiếu, kỳ công bố tiếp theo")
+    cl.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    cl.add_argument("--format", choices=["text", "markdown"], default="text", help="dạng kết quả")
+    fm = sub.add_parser("form", help="biểu mẫu “Công bố số liệu” trên GitHub (đọc VIEC, KY, NGAY, LY_DO từ biến môi trường)")
+    fm.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+    fm.add_argument("--summary", help="ghi thêm phần tóm tắt vào tệp này (nội dung của yêu cầu thay đổi)")
     s = sub.add_parser("serve", help="xem trước trang, tự cập nhật khi sửa dữ liệu")
     s.add_argument("--data", default=str(pipeline.DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
     s.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ (mặc định 127.0.0.1:8000)")
@@ -84,15 +90,32 @@ def _report(result, fmt: str) -> None:
     sys.stdout.write(FORMATS[fmt](result.problems, result.files_total))
 
 
+def _checklist(data_dir: Path, fmt: str) -> str:
+    from . import completeness
+
+    sections = completeness.checklist(completeness.read_facts(data_dir, pipeline.display_prefix(data_dir)))
+    return completeness.checklist_markdown(sections) if fmt == "markdown" else completeness.checklist_text(sections)
+
+
 def cmd_check(args) -> int:
-    result = pipeline.check(_data_dir(args.data))
+    data_dir = _data_dir(args.data)
+    result = pipeline.check(data_dir)
     if result.problems:
         _report(result, args.format)
+        if args.format == "text":  # after the report, which stays the whole of stdout (tools and tests read it)
+            sys.stderr.write(_checklist(data_dir, "text"))
         return 1
     if args.format == "json":
         _report(result, "json")
     else:
         print(f"Dữ liệu hợp lệ: {result.files_total} tệp, không có lỗi.")
+        if args.format == "text":
+            sys.stdout.write(_checklist(data_dir, "text"))
+    return 0
+
+
+def cmd_checklist(args) -> int:
+    sys.stdout.write(_checklist(_data_dir(args.data), args.format))
     return 0
 
 
@@ -126,8 +149,14 @@ def cmd_build(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    """The engine-agnostic sink: content/ plus every generated artifact, as files."""
+    """The engine-agnostic sink: a complete tree any mkdocs.yml engine can build, no hook needed.
+
+    OUT/docs/ holds content/ plus every generated page, chart and download; OUT/overrides/ the theme
+    overrides; OUT/mkdocs.yml the project's configuration with every value the hook would set from the
+    data written in (pipeline.site_config) and no hooks."""
     import shutil
+
+    import yaml
 
     data_dir = _data_dir(args.data)
     result = pipeline.build(data_dir)
@@ -138,12 +167,24 @@ def cmd_docs(args) -> int:
     if out.exists() and any(out.iterdir()):
         sys.stderr.write(f"Lỗi cách dùng: thư mục '{out}' đã có nội dung\n")
         return 2
-    shutil.copytree(pipeline.ROOT / "content", out, dirs_exist_ok=True)
+    docs = out / "docs"
+    shutil.copytree(pipeline.ROOT / "content", docs, dirs_exist_ok=True)
+    shutil.copytree(pipeline.ROOT / "overrides", out / "overrides", dirs_exist_ok=True)
     for art in result.artifacts:
-        dest = out / art.path
+        dest = docs / art.path
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(art.content)
-    print(f"Đã ghi {len(result.artifacts)} tệp tạo ra vào {out}")
+    cfg = yaml.safe_load(MKDOCS_YML.read_text("utf-8"))
+    cfg.pop("hooks", None)
+    cfg.update(docs_dir="docs", site_dir="site")
+    cfg["theme"]["custom_dir"] = "overrides"
+    values = pipeline.site_config(result)
+    cfg["extra"] = {**(cfg.get("extra") or {}), **values.pop("extra")}
+    cfg.update(values)
+    head = ("# Tạo bởi `python -m generator docs` từ dữ liệu: mọi giá trị lấy từ data/ đã được ghi sẵn ở đây,\n"
+            "# nên công cụ không chạy hook của MkDocs (ví dụ Zensical) cũng tạo được cùng các trang.\n")
+    (out / "mkdocs.yml").write_text(head + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), "utf-8")
+    print(f"Đã ghi {len(result.artifacts)} tệp tạo ra vào {docs} và cấu hình {out / 'mkdocs.yml'}")
     return 0
 
 
@@ -156,31 +197,72 @@ def cmd_new(args) -> int:
     import re
 
     kind = guide.KIND_BY_SLUG.get(args.kind)
-    overrides = {}
     if kind is None:
         return _usage(f"không có loại dữ liệu '{args.kind}'; chọn một trong: {', '.join(guide.KIND_BY_SLUG)}")
+    if kind.key in ("published", "corrections"):
+        return _usage(f"'{args.kind}' do chương trình ghi: công bố bằng `make publish KY=...`, đính chính bằng "
+                      "`make correct LY_DO=\"...\"` (hoặc biểu mẫu “Công bố số liệu” trong thẻ Actions trên GitHub)")
+    if kind.key == "site":
+        if args.period:
+            return _usage(f"loại '{args.kind}' chỉ có một tệp, không cần --period")
+        return _new_commune(Path(args.data))
     data_dir = _data_dir(args.data)
     folder = data_dir / guide.slug(kind)
     if not kind.period:
         if args.period:
             return _usage(f"loại '{args.kind}' chỉ có một tệp, không cần --period")
         target = data_dir / kind.example_path
-        text = guide.template(kind)
+        text = guide.template(kind, placeholders=True)
     else:
         pattern = r"\d{4}" if kind.period == "year" else r"\d{4}-(0[1-9]|1[0-2])"
         period = args.period or _next_period(folder, kind.period)
         if not re.fullmatch(pattern, period):
             return _usage(f"--period '{period}' không đúng dạng {'NĂM' if kind.period == 'year' else 'NĂM-THÁNG'}")
         target = folder / f"{period}.yaml"
-        villages = _villages(data_dir)
-        if villages:
-            overrides["thon"] = guide._yaml_text(villages[0])
-        text = _procedures_text(data_dir, kind, period) or guide.template(kind, overrides, period=period)
+        text = _procedures_text(data_dir, kind, period) or guide.template(kind, period=period, placeholders=True)
     if target.exists():
         return _usage(f"đã có tệp {target}; lệnh này không ghi đè. Hãy mở tệp đó để sửa")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"Đã tạo {target}. Sửa các giá trị mẫu rồi chạy: python -m generator check")
+    print(f"Đã tạo {target}. Thay mọi giá trị “(điền …)” bằng số liệu thật (tháng không có mục nào: "
+          "xóa mục mẫu, ghi danh sách rỗng []), rồi chạy: make check")
+    return 0
+
+
+def _new_commune(data_dir: Path) -> int:
+    """A new commune's data folder: the site file, plan, commitments, this year's holidays and a first
+    procedures month, every value a "(điền …)" placeholder that the check refuses until it is replaced."""
+    import datetime
+
+    from .schema import KINDS
+
+    if (data_dir / "xa.yaml").exists():
+        return _usage(f"đã có tệp {data_dir / 'xa.yaml'}; lệnh này không ghi đè. Muốn bắt đầu một xã mới, "
+                      "chọn thư mục trống: new xa --data THƯ_MỤC_MỚI")
+    today = datetime.date.today()
+    by_key = {k.key: k for k in KINDS}
+    files = {
+        "xa.yaml": guide.template(by_key["site"], {"mo_hinh": guide._yaml_text("Chính quyền thân thiện, vì Nhân dân phục vụ"),
+                                                   "ngay_cong_bo_hang_thang": "5", "du_lieu_minh_hoa": "không",
+                                                   "giay_phep_du_lieu": guide._yaml_text("CC BY 4.0"), "thon": "[]"},
+                                  placeholders=True),
+        "ke-hoach.yaml": guide.template(by_key["plan"], {"bao_cao_thang": "[]", "so_ket": "[]", "tien_do": "[]",
+                                                         "han_khac": "[]", "van_ban_minh_chung": "[]"},
+                                        placeholders=True),
+        "cam-ket.yaml": guide.template(by_key["commitments"], {"bang_chung": "[]"}, placeholders=True),
+        f"ngay-nghi/{today.year}.yaml": guide.template(by_key["holidays"], {"ngay_lam_bu": "[]"},
+                                                       period=str(today.year), placeholders=True),
+        f"thu-tuc/{today.year:04d}-{today.month:02d}.yaml": guide.template(
+            by_key["procedures"], period=f"{today.year:04d}-{today.month:02d}", placeholders=True),
+    }
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for rel, text in files.items():
+        target = data_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"Đã tạo {target}")
+    print(f"Thay mọi giá trị “(điền …)” bằng thông tin của xã, rồi chạy: make check DATA={data_dir}. "
+          "Lệnh kiểm tra chỉ ra từng dòng còn giá trị mẫu.")
     return 0
 
 
@@ -222,11 +304,12 @@ def _procedures_text(data_dir: Path, kind, period: str) -> str | None:
         return None
     head = guide.template(kind, period=period).split("\nlinh_vuc:")[0]
     rows = ["linh_vuc:  # một mục cho mỗi lĩnh vực; ton_truoc đã lấy từ cuối tháng " + last.thang]
+    row_fields = {f.name: f for f in kind.record.by_name["linh_vuc"].type.item.fields}
     for r in last.linh_vuc:
         rows.append(f"  - linh_vuc: {r.linh_vuc}")
         rows.append(f"    ton_truoc: {r.dang_trong_han + r.dang_qua_han}")
         for f in ("tiep_nhan", "truc_tuyen", "som_han", "dung_han", "tre_han", "dang_trong_han", "dang_qua_han", "tai_nha"):
-            rows.append(f"    {f}: 0")
+            rows.append(f"    {f}: {guide.placeholder(row_fields[f])}")
     return head + "\n" + "\n".join(rows) + "\n"
 
 
@@ -266,34 +349,56 @@ def cmd_publish(args) -> int:
     import datetime
     import re
 
-    from . import ledger
+    from . import completeness, ledger
     from .indicators import periods_for
+    from .problems import format_text
     from .schema import PERIOD_PATTERN
 
     if not re.fullmatch(PERIOD_PATTERN, args.period):
         return _usage(f"kỳ '{args.period}' không đúng dạng: tháng 2024-03, quý 2024-Q1 hoặc năm 2024")
     try:
-        on = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+        on = datetime.date.fromisoformat(args.date) if args.date else None
     except ValueError:
         return _usage(f"ngày '{args.date}' không đúng dạng NĂM-THÁNG-NGÀY")
     data_dir = _data_dir(args.data)
+    facts = completeness.read_facts(data_dir, pipeline.display_prefix(data_dir))
+    if on is None:
+        on = completeness.release_date(facts, args.period)
+        print(f"Ngày công bố: {on:%d/%m/%Y}, theo lịch công bố của xã (ngày {facts.release_day} tháng sau kỳ, "
+              f"trường {completeness.RELEASE_DAY_FIELD} trong xa.yaml; trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp). "
+              "Muốn chọn ngày khác: --date NĂM-THÁNG-NGÀY.")
+    target = data_dir / "cong-bo" / f"{args.period}.yaml"
+    if target.exists():
+        return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, "
+                      "ghi đính chính: `make correct LY_DO=\"...\"` hoặc biểu mẫu “Đính chính số liệu” trên GitHub")
+    months = facts.all_months()
+    period_span = completeness.span(args.period)
+    if not set(period_span.months) & set(months):
+        return _usage(f"không có số liệu kỳ {args.period}")
+    if months and period_span.end > completeness.span(months[-1]).end:
+        return _usage(f"kỳ {args.period} chưa kết thúc trong dữ liệu (dữ liệu tính đến "
+                      f"{completeness.span(months[-1]).end:%d/%m/%Y})")
+    wrong_date = completeness.date_problems(facts, args.period, on)
+    if wrong_date:
+        return _usage("; ".join(wrong_date) + f". Chưa công bố kỳ {args.period}")
     result = pipeline.check(data_dir)
-    if result.problems:
-        _report(result, "text")
+    todo = completeness.missing(facts, args.period, on)
+    problems = sorted(set(result.problems) | set(todo))
+    if problems:
+        body = format_text(problems, result.files_total).splitlines()[:-1]
+        sys.stdout.write("\n".join(body) + "\n")
+        sys.stdout.write(f"Chưa công bố kỳ {args.period}: còn {len(problems)} việc phải làm (liệt kê ở trên). "
+                         "Không có gì được ghi.\n")
         return 1
     period = next((p for p in periods_for(result.dataset.months) if p.key == args.period), None)
     if period is None:
         return _usage(f"không có số liệu kỳ {args.period}")
     if period.end > result.as_of:
         return _usage(f"kỳ {args.period} chưa kết thúc trong dữ liệu (dữ liệu tính đến {result.as_of:%d/%m/%Y})")
-    if on <= period.end:
-        return _usage(f"ngày công bố {on:%d/%m/%Y} phải sau ngày cuối kỳ {period.end:%d/%m/%Y}")
-    target = data_dir / "cong-bo" / f"{args.period}.yaml"
-    if target.exists():
-        return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, thêm mục vào dinh-chinh.yaml")
     kind = guide.KIND_BY_SLUG["cong-bo"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(ledger.ledger_text(args.period, on, result.figures, guide.schema_ref(kind)), encoding="utf-8")
+    target.write_text(ledger.ledger_text(args.period, on, result.figures, guide.schema_ref(kind), ds=result.dataset),
+                      encoding="utf-8")
     n = sum(1 for f in result.figures if f.period == args.period)
     print(f"Đã ghi {n} số liệu kỳ {args.period}, công bố ngày {on:%d/%m/%Y}, vào {target}. Hãy commit tệp này.")
     return 0
@@ -317,14 +422,30 @@ def cmd_correct(args) -> int:
     if not items:
         print("Không có số liệu đã công bố nào thay đổi; không cần đính chính.")
         return 0
+    published = ledger.published_periods(result.dataset)
+    early = sorted({it["ky"] for it in items if on < published[it["ky"]]})
+    if early:
+        for ky in early:
+            sys.stderr.write(f"Lỗi: ngày đính chính {on:%d/%m/%Y} trước ngày công bố kỳ {ky} ({published[ky]:%d/%m/%Y}); "
+                             "đính chính chỉ ghi được từ ngày công bố trở đi\n")
+        sys.stderr.write("Không có gì được ghi.\n")
+        return 1
     target = data_dir / "dinh-chinh.yaml"
     existing = target.read_text("utf-8") if target.exists() else None
     kind = guide.KIND_BY_SLUG["dinh-chinh"]
     target.write_text(ledger.corrections_text(existing, items, guide.schema_ref(kind)), encoding="utf-8")
     for it in items:
-        print(f"đính chính {it['ma']} kỳ {it['ky']}: {it['gia_tri_cu']} → {it['gia_tri_moi']}")
+        old = ledger.show(it["gia_tri_cu"], it["ma"], it["tu_so_cu"], it["mau_so_cu"])
+        new = ledger.show(it["gia_tri_moi"], it["ma"], it["tu_so_moi"], it["mau_so_moi"])
+        print(f"đính chính {it['ma']} kỳ {it['ky']}: {old} → {new}")
     print(f"Đã ghi {len(items)} mục vào {target}. Kiểm tra lại lý do rồi commit cùng thay đổi dữ liệu.")
     return 0
+
+
+def cmd_form(args) -> int:
+    from . import webform
+
+    return webform.run(_data_dir(args.data), args.summary)
 
 
 def cmd_serve(args) -> int:
@@ -342,7 +463,7 @@ def main(argv=None) -> int:
     try:
         return {"check": cmd_check, "build": cmd_build, "docs": cmd_docs, "serve": cmd_serve,
                 "new": cmd_new, "schemas": cmd_schemas, "diff": cmd_diff, "publish": cmd_publish,
-                "correct": cmd_correct}[args.command](args)
+                "correct": cmd_correct, "checklist": cmd_checklist, "form": cmd_form}[args.command](args)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -9,7 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 FIELDS = ["id", "period", "value", "unit", "label", "as_of", "numerator", "denominator", "note", "method", "url", "page",
-          "published_on", "corrected_on"]
+          "published_on", "corrected_on", "status"]
+STATUS_PUBLISHED = "đã công bố"
+STATUS_PROVISIONAL = "tạm tính"
 
 
 def _value(f):
@@ -49,12 +51,13 @@ def figure_rows(ds, figures) -> list[dict]:
             "page": figure_url(ds.site, f.page),
             "as_of": f.as_of.isoformat(),
         }
-        if f.unit == "%":
-            row["numerator"] = f.numerator
-            row["denominator"] = f.denominator
+        # every figure carries both keys: null where a numerator and denominator do not apply
+        row["numerator"] = f.numerator if f.unit == "%" else None
+        row["denominator"] = f.denominator if f.unit == "%" else None
         if f.note or f.value is None:
             row["note"] = f.note or "không có số liệu"
         st = status.get((f.id, f.period))
+        row["status"] = STATUS_PUBLISHED if st else STATUS_PROVISIONAL
         row["published_on"] = st.published_on.isoformat() if st else None
         row["corrected_on"] = st.corrections[-1].ngay.isoformat() if st and st.corrections else None
         rows.append(row)
@@ -92,7 +95,7 @@ HEADERS_VI = {
     "id": "Mã số liệu", "period": "Kỳ", "value": "Giá trị", "unit": "Đơn vị", "label": "Tên số liệu",
     "as_of": "Tính đến ngày", "numerator": "Tử số", "denominator": "Mẫu số", "note": "Ghi chú", "method": "Cách tính",
     "url": "Địa chỉ trong báo cáo", "page": "Trang chủ đề", "published_on": "Ngày công bố",
-    "corrected_on": "Ngày đính chính",
+    "corrected_on": "Ngày đính chính", "status": "Tình trạng",
 }
 NUMERIC = ("value", "numerator", "denominator")
 
@@ -229,7 +232,9 @@ def atom_feed(ds, as_of: date) -> bytes:
     from .reports import base_url, report_url
 
     base = base_url(ds.site)
-    tag = "tag:" + (base.split("//", 1)[-1].split("/", 1)[0] if base else "minh-bach.local") + ",2023:"
+    # the tag's date is the data's first year: fixed for a commune, never another commune's
+    first_year = ds.months[0][:4] if ds.months else as_of.strftime("%Y")
+    tag = "tag:" + (base.split("//", 1)[-1].split("/", 1)[0] if base else "minh-bach.local") + f",{first_year}:"
     entries = []
     for pp in ds.published:
         entries.append((pp.ngay_cong_bo, f"bao-cao/{pp.ky}", f"Công bố số liệu {fmt_period(pp.ky)}",
@@ -239,7 +244,10 @@ def atom_feed(ds, as_of: date) -> bytes:
     for c in ds.corrections:
         groups.setdefault((c.ngay, c.ky), []).append(c)
     for (day, ky), cs in groups.items():
-        text = "; ".join(f"{c.ma}: {c.gia_tri_cu} → {c.gia_tri_moi}" for c in cs) + f". Lý do: {cs[0].ly_do}"
+        from .ledger import show
+
+        text = "; ".join(f"{c.ma}: {show(c.gia_tri_cu, c.ma, c.tu_so_cu, c.mau_so_cu)} → "
+                         f"{show(c.gia_tri_moi, c.ma, c.tu_so_moi, c.mau_so_moi)}" for c in cs) + f". Lý do: {cs[0].ly_do}"
         entries.append((day, f"dinh-chinh/{ky}/{day.isoformat()}", f"Đính chính số liệu {fmt_period(ky)}", text,
                         report_url(ds.site, ky)))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)

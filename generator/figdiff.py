@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalogue, indicators, pipeline
-from .numfmt import fmt_period, fmt_value
+from .numfmt import fmt_int, fmt_period, fmt_value
 
 
 class GitError(Exception):
@@ -51,12 +51,19 @@ def _order_key(key):
 
 
 def _show(f) -> str:
-    return fmt_value(f.value, f.unit, f.note)
+    text = fmt_value(f.value, f.unit, f.note)
+    if f.unit == "%" and f.numerator is not None and f.denominator and f.id != "ke_hoach.tien_do":
+        text += f" ({fmt_int(f.numerator)}/{fmt_int(f.denominator)})"
+    return text
 
 
 def compare(old: dict, new: dict) -> tuple[list, list, list]:
-    changed = [k for k in sorted(set(old) & set(new), key=_order_key)
-               if (old[k].value, old[k].note) != (new[k].value, new[k].note)]
+    """Changed keeps every figure whose value, note, numerator or denominator changed: the ledger
+    freezes all of them, so a new fraction with the same rounded value is a change too."""
+    def state(f):
+        return (f.value, f.note, f.numerator, f.denominator)
+
+    changed = [k for k in sorted(set(old) & set(new), key=_order_key) if state(old[k]) != state(new[k])]
     added = sorted(set(new) - set(old), key=_order_key)
     removed = sorted(set(old) - set(new), key=_order_key)
     return changed, added, removed
@@ -114,7 +121,7 @@ def diff_against(base: str, data_dir: Path, fmt: str = "text") -> Report:
     new, new_result = _figures(data_dir)
     if new is None:
         text = (f"Dữ liệu hiện tại có {len(new_result.problems)} lỗi, chưa so sánh được số liệu. "
-                f"Chạy: python -m generator check\n")
+                f"Chạy: make check\n")
         return Report(text, True)
     with tempfile.TemporaryDirectory() as tmp:
         old_dir = Path(tmp) / rel

@@ -18,6 +18,14 @@ from .schema import KINDS, Bool, Date, Enum, Int, ListOf, MapOf, Month, Quarter,
 SCHEMA_DIR = "generator/schemas"
 
 
+def privacy_rules() -> list[dict]:
+    """The guide's section on personal data: one row per rule of the guard, from generator/privacy.py itself."""
+    from .privacy import RULES
+
+    return [{"name": r.name, "refused": r.description, "allowed": r.allowed, "code": r.code, "hint": r.hint}
+            for r in RULES]
+
+
 def slug(kind) -> str:
     """The name staff use for a kind: its folder, or its file name without .yaml."""
     return kind.example_path.split("/")[0].removesuffix(".yaml")
@@ -30,6 +38,35 @@ def schema_ref(kind) -> str:
     """Path of the kind's JSON Schema relative to one of its data files."""
     depth = kind.example_path.count("/") + 1  # data/ + folder
     return "../" * depth + f"{SCHEMA_DIR}/{slug(kind)}.json"
+
+
+# ---------------------------------------------------------------- what the guide says, from the declarations
+
+
+def required_text(f) -> str:
+    """'có', 'không', or the declared condition, exactly as the check enforces it."""
+    unless = f", trừ khi {f.required_unless[0]} là {f.required_unless[1]}" if f.required_unless else ""
+    if f.required_with:
+        return f"có, khi đã ghi {f.required_with}{unless}"
+    if f.required_unless:
+        return "có" + unless
+    return "có" if f.required else "không"
+
+
+LAYOUT_EXAMPLES = {"month": ["2025-01"], "year": ["2025"], "period": ["2025-01", "2025-Q1", "2025"]}
+
+
+def layout(kind) -> tuple[str, str, list[str]]:
+    """(where, how many files, example paths) of a kind, from its declaration (Kind.period, Kind.pattern)."""
+    folder = slug(kind)
+    if kind.period == "month":
+        return f"{folder}/NĂM-THÁNG.yaml", "mỗi tháng một tệp", [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["month"]]
+    if kind.period == "year":
+        return f"{folder}/NĂM.yaml", "mỗi năm một tệp", [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["year"]]
+    if kind.period == "period":
+        return (f"{folder}/KỲ.yaml", "mỗi kỳ một tệp: tháng (2025-01.yaml), quý (2025-Q1.yaml) hoặc năm (2025.yaml)",
+                [f"{folder}/{e}.yaml" for e in LAYOUT_EXAMPLES["period"]])
+    return kind.example_path, "chỉ một tệp", [kind.example_path]
 
 
 # ---------------------------------------------------------------- describing types in Vietnamese
@@ -94,9 +131,21 @@ def _yaml_text(value: str) -> str:
     return value
 
 
+PLACEHOLDER_KEEP = "__placeholders__"  # in overrides: write "(điền …)" for every value not overridden
+
+
+def placeholder(f) -> str:
+    """The value `new` writes for staff to replace; the check refuses it (schema.PLACEHOLDER_RE)."""
+    return _yaml_text(f"(điền {f.label[0].lower() + f.label[1:]})")
+
+
 def _example(f, overrides: dict) -> str:
     if f.name in overrides:
         return overrides[f.name]
+    if overrides.get(PLACEHOLDER_KEEP):
+        if isinstance(f.type, ListOf) and not isinstance(f.type.item, Record):
+            return f"[{placeholder(f)}]" if f.required or f.type.min_items else "[]"
+        return placeholder(f)
     ex = f.example
     if isinstance(f.type, Text) and ex and not ex.startswith(("\"", "[")):
         return _yaml_text(ex)
@@ -108,7 +157,7 @@ def _example(f, overrides: dict) -> str:
 
 
 def _comment(f) -> str:
-    need = "bắt buộc" if f.required else "không bắt buộc"
+    need = {"có": "bắt buộc", "không": "không bắt buộc"}.get(required_text(f), "bắt buộc " + required_text(f)[4:])
     text = f"{f.label} ({need})"
     if f.help:
         text += f": {f.help}"
@@ -173,13 +222,20 @@ def _period_overrides(kind, period: str) -> dict:
     return out
 
 
-def template(kind, overrides: dict | None = None, period: str | None = None) -> str:
+def template(kind, overrides: dict | None = None, period: str | None = None, placeholders: bool = False) -> str:
     """A commented file for one kind, with an example value in every field.
 
-    With a period ("2025-01", or "2025" for holidays) the example's month, dates and IDs move into it."""
+    With a period ("2025-01", or "2025" for holidays) the example's month, dates and IDs move into it.
+    With `placeholders` (what `new` writes) every value is "(điền …)" but the period and the IDs:
+    a file left as it was cannot pass the check or be published."""
     overrides = dict(overrides or {})
     if period:
-        overrides = {**_period_overrides(kind, period), **overrides}
+        moved = _period_overrides(kind, period)
+        if placeholders:
+            moved = {k: v for k, v in moved.items() if k in ("thang", "nam", "phan_anh") or re.fullmatch(r'"(PA|HD)-\d{4}-01"', v)}
+        overrides = {**moved, **overrides}
+    if placeholders:
+        overrides[PLACEHOLDER_KEEP] = True
     head = [
         f"# yaml-language-server: $schema={schema_ref(kind)}",
         f"# {kind.label}: tệp mẫu. Sửa các giá trị, giữ nguyên tên trường; xóa dòng của trường không bắt buộc nếu không dùng.",

@@ -3,6 +3,13 @@
 Every figure is computed for every month, quarter and year the data covers, with DOMAIN.md's
 period rules: TTHC stocks are taken at the period's start and end and flows are summed over its
 months; petitions fall in a period by received or resolved date; surveys pool every answer.
+
+One time rule (DOMAIN.md, "Time"): a figure of period P is a snapshot taken on
+`snapshot(P, as_of)` = min(P's last day, the data's as-of date), and knows only the events dated on
+or before it: received, resolved, informed, rated (known from the informed date, or the resolved
+date when no notice date is kept), apology given, new promised date, returned, monthly report sent.
+What one record is at a snapshot (pending, overdue, rated, not yet due…) is decided here, by the
+`*_state` functions, and nowhere else: pages, bulletins, sheets and exports render their answer.
 """
 
 from __future__ import annotations
@@ -71,10 +78,15 @@ class Figure:
     note: str = ""
 
 
+def snapshot(period: Period, as_of: date) -> date:
+    """The day a figure of `period` is taken: its last day, or the data's as-of date while it runs."""
+    return min(as_of, period.end)
+
+
 class _Builder:
     def __init__(self, period: Period, as_of: date, out: list):
         self.period = period
-        self.as_of = min(as_of, period.end)
+        self.as_of = snapshot(period, as_of)  # the snapshot: every event counted is dated on or before it
         self.out = out
 
     def count(self, fid: str, value, note: str = ""):
@@ -103,11 +115,85 @@ def petition_due(p, cal) -> date:
     return start + timedelta(days=days)
 
 
+def _by(d, on: date) -> bool:
+    """An event dated `d` is known at snapshot `on`."""
+    return d is not None and d <= on
+
+
+def rating_known_on(p):
+    """A person's rating is known from the day they were informed, or resolved when no notice date is kept."""
+    if not p.danh_gia:
+        return None
+    return p.ngay_thong_bao or p.ngay_giai_quyet
+
+
 def petition_overdue_at(p, due: date, end: date) -> bool:
-    """Overdue at `end`: resolved after its due date by then, or still open past it."""
-    if p.ngay_giai_quyet and p.ngay_giai_quyet <= end:
+    """Overdue at `end`: resolved after its due date by then, or still open past it.
+    A due date after `end` is never overdue at `end`, whatever happens later."""
+    if _by(p.ngay_giai_quyet, end):
         return p.ngay_giai_quyet > due
     return due < end
+
+
+@dataclass(frozen=True)
+class PetitionState:
+    """One petition at one snapshot."""
+
+    due: date
+    received: bool  # received on or before the snapshot
+    resolved: bool  # resolved on or before the snapshot
+    resolved_late: bool
+    pending_overdue: bool  # open at the snapshot, past its due date
+    overdue: bool  # resolved late by the snapshot, or pending overdue
+    informed: bool
+    rating: str | None  # the rating known at the snapshot
+
+    @property
+    def label(self) -> str:
+        if self.resolved:
+            return "Đã giải quyết" + (" (quá hạn)" if self.resolved_late else "")
+        return "Đang xử lý, đã quá hạn" if self.pending_overdue else "Đang xử lý"
+
+    @property
+    def unsatisfied(self) -> bool:
+        return self.rating in UNSATISFIED
+
+
+def petition_state(p, due: date, on: date) -> PetitionState:
+    resolved = _by(p.ngay_giai_quyet, on)
+    late = resolved and p.ngay_giai_quyet > due
+    pending_overdue = _by(p.ngay_nhan, on) and not resolved and due < on
+    return PetitionState(due, _by(p.ngay_nhan, on), resolved, late, pending_overdue, late or pending_overdue,
+                         _by(p.ngay_thong_bao, on), p.danh_gia if _by(rating_known_on(p), on) else None)
+
+
+@dataclass(frozen=True)
+class LateCaseState:
+    """One late dossier (sổ thư xin lỗi) at one snapshot."""
+
+    late: bool  # its promised date has passed (or is the snapshot): it is in the ledger's count
+    apologised: bool
+    apologised_before: bool  # apology given before the promised date
+    renewal_due: bool  # it has a new promised date on or before the snapshot
+    returned: bool
+    kept: bool  # returned no later than the new promised date, which has come
+
+
+def late_case_state(c, on: date) -> LateCaseState:
+    apologised = _by(c.ngay_xin_loi, on)
+    renewal_due = _by(c.ngay_hen_moi, on)
+    returned = _by(c.ngay_tra, on)
+    return LateCaseState(_by(c.ngay_hen_tra, on), apologised, apologised and c.ngay_xin_loi < c.ngay_hen_tra,
+                         renewal_due, returned, renewal_due and returned and c.ngay_tra <= c.ngay_hen_moi)
+
+
+def report_state(r, on: date) -> str:
+    """A monthly report to the level above at a snapshot: chua-den-han | dung-han | tre-han | chua-gui."""
+    if r.han > on:
+        return "chua-den-han"  # even if already sent: judged once its due date is within the snapshot
+    if _by(r.ngay_gui, on):
+        return "dung-han" if r.ngay_gui <= r.han else "tre-han"
+    return "chua-gui"
 
 
 def step_percent_at(step, end: date) -> int:
@@ -179,16 +265,14 @@ def _in(d, period: Period) -> bool:
 
 
 def _late(b: _Builder, ds):
-    cases = [c for c in ds.late_cases if _in(c.ngay_hen_tra, b.period)]
-    apologised = [c for c in cases if c.ngay_xin_loi]
-    before = [c for c in apologised if c.ngay_xin_loi < c.ngay_hen_tra]
-    renewed = [c for c in cases if c.ngay_hen_moi]
-    kept = [c for c in renewed if c.ngay_tra and c.ngay_tra <= c.ngay_hen_moi]
-    b.count("xin_loi.so_ho_so_tre", len(cases))
-    b.count("xin_loi.da_xin_loi", len(apologised))
-    b.rate("xin_loi.ty_le_bao_phu", len(apologised), len(cases))
-    b.rate("xin_loi.ty_le_truoc_han", len(before), len(cases))
-    b.rate("xin_loi.ty_le_giu_hen_moi", len(kept), len(renewed))
+    on = b.as_of
+    states = [late_case_state(c, on) for c in ds.late_cases if _in(c.ngay_hen_tra, b.period) and c.ngay_hen_tra <= on]
+    apologised = sum(st.apologised for st in states)
+    b.count("xin_loi.so_ho_so_tre", len(states))
+    b.count("xin_loi.da_xin_loi", apologised)
+    b.rate("xin_loi.ty_le_bao_phu", apologised, len(states))
+    b.rate("xin_loi.ty_le_truoc_han", sum(st.apologised_before for st in states), len(states))
+    b.rate("xin_loi.ty_le_giu_hen_moi", sum(st.kept for st in states), sum(st.renewal_due for st in states))
 
 
 class _PetitionIndex:
@@ -208,7 +292,7 @@ class _PetitionIndex:
         resolved = sorted((p for p in petitions if p.ngay_giai_quyet), key=lambda p: p.ngay_giai_quyet)
         self.resolved_dates = [p.ngay_giai_quyet for p in resolved]
         self.resolved_on_time = [p.ngay_giai_quyet <= self.due[p.ma] for p in resolved]
-        self.resolved_notified = [bool(p.ngay_thong_bao) for p in resolved]
+        self.resolved_notified = [p.ngay_thong_bao for p in resolved]
         self.resolved_days = [cal.working_days_between(p.ngay_nhan, p.ngay_giai_quyet) for p in resolved]
         one = timedelta(days=1)
         open_from, open_until, late_from, late_until = [], [], [], []
@@ -226,12 +310,12 @@ class _PetitionIndex:
         self.open_from, self.open_until = sorted(open_from), sorted(open_until)
         self.late_from, self.late_until = sorted(late_from), sorted(late_until)
 
-    def received_in(self, period: Period) -> list:
+    def received_in(self, period: Period, on: date) -> list:
         lo = bisect_left(self.received_dates, period.start)
-        return self.received[lo: bisect_right(self.received_dates, period.end)]
+        return self.received[lo: bisect_right(self.received_dates, min(period.end, on))]
 
-    def resolved_in(self, period: Period) -> slice:
-        return slice(bisect_left(self.resolved_dates, period.start), bisect_right(self.resolved_dates, period.end))
+    def resolved_in(self, period: Period, on: date) -> slice:
+        return slice(bisect_left(self.resolved_dates, period.start), bisect_right(self.resolved_dates, min(period.end, on)))
 
     def open_at(self, end: date) -> int:
         return bisect_right(self.open_from, end) - bisect_right(self.open_until, end)
@@ -241,15 +325,17 @@ class _PetitionIndex:
 
 
 def _petitions(b: _Builder, ds, pi: _PetitionIndex):
-    end = b.period.end
-    received = pi.received_in(b.period)
-    r = pi.resolved_in(b.period)
+    end = b.as_of  # the snapshot
+    received = pi.received_in(b.period, end)
+    r = pi.resolved_in(b.period, end)
     n_resolved = r.stop - r.start
     on_time = sum(pi.resolved_on_time[r])
+    pending_overdue = pi.open_past_due_at(end)
     b.count("pakn.tiep_nhan", len(received))
     b.count("pakn.da_giai_quyet", n_resolved)
     b.count("pakn.dang_xu_ly", pi.open_at(end))
-    b.count("pakn.qua_han", (n_resolved - on_time) + pi.open_past_due_at(end))
+    b.count("pakn.qua_han", (n_resolved - on_time) + pending_overdue)
+    b.count("pakn.dang_qua_han", pending_overdue)
     b.rate("pakn.ty_le_dung_han", on_time, n_resolved)
     days = sorted(pi.resolved_days[r])
     if days:
@@ -261,13 +347,13 @@ def _petitions(b: _Builder, ds, pi: _PetitionIndex):
         b.count("pakn.so_ngay_trung_vi", None, "không có vụ việc nào giải quyết xong trong kỳ")
         b.count("pakn.so_ngay_trung_binh", None, "không có vụ việc nào giải quyết xong trong kỳ")
     due = pi.due
-    bad = [
-        p
-        for p in received
-        if (p.danh_gia in UNSATISFIED) or p.tai_dien or petition_overdue_at(p, due[p.ma], end)
-    ]
-    b.rate("pakn.ty_le_hai_long", len(received) - len(bad), len(received))
-    b.rate("pakn.ty_le_thong_bao", sum(pi.resolved_notified[r]), n_resolved)
+    bad = 0
+    for p in received:
+        st = petition_state(p, due[p.ma], end)
+        if st.unsatisfied or p.tai_dien or st.overdue:
+            bad += 1
+    b.rate("pakn.ty_le_hai_long", len(received) - bad, len(received))
+    b.rate("pakn.ty_le_thong_bao", sum(_by(d, end) for d in pi.resolved_notified[r]), n_resolved)
     b.count("pakn.tai_dien", len([p for p in received if p.tai_dien]))
 
 
@@ -307,22 +393,24 @@ def _letters(b: _Builder, ds):
 
 
 def _activities(b: _Builder, ds):
-    acts = [a for a in ds.activities if _in(a.ngay, b.period)]
+    acts = [a for a in ds.activities if _in(a.ngay, b.period) and a.ngay <= b.as_of]
     for kind in ("tiep_cong_dan", "doi_thoai", "tiep_xuc_cu_tri", "cung_lam_voi_dan", "phat_thanh"):
         code = kind.replace("_", "-")
         b.count(f"hoat_dong.{kind}", len([a for a in acts if a.loai == code]))
 
 
 def _plan(b: _Builder, ds):
+    if ds.plan.van_ban is None:  # no ke-hoach.yaml yet: "chưa có số liệu"
+        return
     steps = ds.plan.buoc
-    end = b.period.end
+    end = b.as_of  # the snapshot
     weights = [st.trong_so or 1 for st in steps]
     num = sum(w * step_percent_at(st, end) for w, st in zip(weights, steps))
     den = sum(w * 100 for w in weights)
     b.rate("ke_hoach.tien_do", num, den)
-    due = [r for r in ds.plan.bao_cao_thang if _in(r.han, b.period)]
-    sent = [r for r in due if r.ngay_gui and r.ngay_gui <= r.han]
-    b.rate("ke_hoach.bao_cao_dung_han", len(sent), len(due))
+    states = [report_state(r, end) for r in ds.plan.bao_cao_thang if _in(r.han, b.period)]
+    due = [st for st in states if st != "chua-den-han"]  # a report due after the snapshot is not yet due
+    b.rate("ke_hoach.bao_cao_dung_han", due.count("dung-han"), len(due))
 
 
 def compute(ds) -> tuple[list[Figure], date]:
@@ -330,14 +418,24 @@ def compute(ds) -> tuple[list[Figure], date]:
     as_of = as_of_date(ds)
     pi = _PetitionIndex(ds.petitions, ds.calendar)
     out: list[Figure] = []
+    present = getattr(ds, "present", frozenset())
+
+    def has(kind: str, period: Period) -> bool:
+        """A kind is counted for a period only when one of its months has that kind's file: a month
+        without its file is "chưa có số liệu" on every page, never zero."""
+        return not present or any((kind, m) in present for m in period.months)
+
     for period in periods_for(ds.months):
         b = _Builder(period, as_of, out)
         _tthc(b, ds)
-        _late(b, ds)
-        _petitions(b, ds, pi)
+        if has("late", period):
+            _late(b, ds)
+        if has("petitions", period):
+            _petitions(b, ds, pi)
         _surveys(b, ds)
         _letters(b, ds)
-        _activities(b, ds)
+        if has("activities", period):
+            _activities(b, ds)
         _plan(b, ds)
     order = {f.id: i for i, f in enumerate(catalogue.FIGURES)}
     kind_order = {"month": 0, "quarter": 1, "year": 2}

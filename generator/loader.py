@@ -237,21 +237,38 @@ def _explicit_tag(tag, implicit) -> bool:
         (isinstance(implicit, tuple) and not any(implicit)) or (isinstance(implicit, bool) and not implicit))
 
 
-def _refuse_anchor(path, line, anchor):
-    raise _Refused(Problem(path, line, "", f"không dùng neo YAML (&{anchor})", "neo-yaml",
-                           "xóa &tên; nếu cần lặp lại giá trị thì viết lại đầy đủ"))
+# anchors, aliases, tags and merge keys are collected, not raised: every one in a file is reported in one run,
+# and the file is refused (load_bytes returns no document) when there is any
+REFUSED_CODES = frozenset({"neo-yaml", "bi-danh-yaml", "the-yaml", "khoa-gop-yaml"})
 
 
-def _refuse_tag(path, line, tag):
-    raise _Refused(Problem(path, line, "", f"không dùng thẻ kiểu YAML ({tag})", "the-yaml",
-                           "xóa phần bắt đầu bằng ! ; nếu giá trị là chữ thì đặt trong ngoặc kép"))
+def _refuse_anchor(path, line, anchor, problems):
+    problems.append(Problem(path, line, "", f"không dùng neo YAML (&{anchor})", "neo-yaml",
+                            "xóa &tên; nếu cần lặp lại giá trị thì viết lại đầy đủ"))
 
 
-def _build(events, path: str, problems: list[Problem], lines: list[str] | None = None) -> Node | None:
+def _refuse_tag(path, line, tag, problems):
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:"):]  # as staff wrote it
+    problems.append(Problem(path, line, "", f"không dùng thẻ kiểu YAML ({tag})", "the-yaml",
+                            "xóa phần bắt đầu bằng ! ; nếu giá trị là chữ thì đặt trong ngoặc kép"))
+
+
+def _too_deep(path, line, max_depth):
+    raise _Refused(Problem(path, line, "", f"giá trị lồng nhau quá sâu: hơn {max_depth} tầng danh sách, nhóm lồng nhau, "
+                           f"trong khi mẫu của loại tệp này có nhiều nhất {max_depth - DEPTH_SLACK} tầng",
+                           "long-qua-sau",
+                           "so sánh với tệp mẫu cùng loại: mỗi mục chỉ gồm các dòng ten_truong: giá trị; "
+                           "xóa các dấu [ hoặc { thừa, hoặc các dòng thụt lề quá sâu"))
+
+
+def _build(events, path: str, problems: list[Problem], lines: list[str] | None = None,
+           max_depth: int = 64) -> Node | None:
     """Turn a stream of YAML events into Scalar/Seq/Map nodes (one document only).
 
     The hot loop of a cold build (one pass per event of every data file): dispatch on the exact
-    event class, attach scalars inline; the rare cases (anchors, tags, merge keys) go to helpers."""
+    event class, attach scalars inline; the rare cases (anchors, tags, merge keys) go to helpers.
+    Nesting deeper than `max_depth` stops the parse at once: libyaml's time grows with the square of the depth."""
     ScalarEvent, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd, DocStart, Alias = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentStartEvent, yaml.AliasEvent
     quoted_styles = _QUOTED_STYLES
@@ -266,9 +283,9 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
         if cls is ScalarEvent:
             line = ev.start_mark.line + 1 if ev.start_mark else 0
             if ev.anchor:
-                _refuse_anchor(path, line, ev.anchor)
+                _refuse_anchor(path, line, ev.anchor, problems)
             if ev.tag is not None and _explicit_tag(ev.tag, ev.implicit):
-                _refuse_tag(path, line, ev.tag)
+                _refuse_tag(path, line, ev.tag, problems)
             raw = ev.value
             quoted = ev.style in quoted_styles
             value = raw if raw.isascii() else _nfc(raw)
@@ -309,10 +326,12 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
             stack.pop()
         elif cls is MapStart or cls is SeqStart:
             line = ev.start_mark.line + 1 if ev.start_mark else 0
+            if len(stack) >= max_depth:
+                _too_deep(path, line, max_depth)
             if ev.anchor:
-                _refuse_anchor(path, line, ev.anchor)
+                _refuse_anchor(path, line, ev.anchor, problems)
             if ev.tag is not None and _explicit_tag(ev.tag, ev.implicit):
-                _refuse_tag(path, line, ev.tag)
+                _refuse_tag(path, line, ev.tag, problems)
             node = Map({}, line) if cls is MapStart else Seq([], line)
             if stack:
                 _attach(node, stack, path, problems)
@@ -335,7 +354,7 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
                 )
         elif cls is Alias:
             line = ev.start_mark.line + 1 if ev.start_mark else 0
-            raise _Refused(
+            problems.append(
                 Problem(
                     path,
                     line,
@@ -345,6 +364,11 @@ def _build(events, path: str, problems: list[Problem], lines: list[str] | None =
                     "viết đầy đủ giá trị thay cho *tên; mỗi mục phải tự đứng được",
                 )
             )
+            node = Scalar("", line)  # keeps the structure, so that what follows is still read and checked
+            if stack:
+                _attach(node, stack, path, problems)
+            elif root is None:
+                root = node
         # stream start and end, document end: nothing to do
     return root
 
@@ -388,7 +412,7 @@ def _attach(node: Node, stack: list, path: str, problems: list[Problem]) -> None
                 )
             )
         if node.value == "<<" and not node.quoted:
-            raise _Refused(
+            problems.append(
                 Problem(
                     path,
                     node.line,
@@ -460,7 +484,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     # editors do not, which would shift every line number after them
     text = text.replace("\u2028", " ").replace("\u2029", " ").replace("\x85", " ")
     # invisible characters pasted from web pages or Word: zero-width spaces and joiners, a BOM in the middle
-    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    text = re.sub("[" + REMOVED_INVISIBLE + "]", "", text)
     # non-breaking spaces used as indentation (pasted from Word) become ordinary spaces
     if "\u00a0" in text:
         text = re.sub(r"(?m)^[ \u00a0]+", lambda m: " " * len(m.group(0)), text)
@@ -476,6 +500,40 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
             "xóa ký tự lạ ở dòng này (thường do dán từ Word, PDF hoặc Excel); gõ lại dòng đó nếu cần",
         )
     return _nfc(text), None
+
+
+# Invisible format characters. Harmless ones are removed by decode() (and the guide says which): zero-width
+# space, zero-width joiner and non-joiner, word joiner, a byte-order mark inside the text, soft hyphen.
+# The others are refused with their line and column: bidi controls can make a value read differently from what
+# it is ("Trojan Source"), and the rest have no place in a commune's records.
+REMOVED_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+# every character of Unicode category Cf (format), as ranges (a few more in blocks where newer Unicode versions add
+# them; the category is checked for each match): tests/test_loader.py checks it against unicodedata
+FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+def invisible_problems(text: str, path: str) -> list[Problem]:
+    """Every refused invisible format character (Unicode category Cf), by line and column."""
+    out = []
+    if text.isascii():
+        return out
+    for m in FORMAT_CHARS.finditer(text):
+        ch = m.group(0)
+        if unicodedata.category(ch) != "Cf":
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        kind = "ký tự điều khiển hướng chữ" if ch in _BIDI else "ký tự định dạng không nhìn thấy"
+        out.append(Problem(path, line, "", f"có {kind} (U+{ord(ch):04X} {unicodedata.name(ch, '')}) ở cột {col}", "ky-tu-an",
+                           "xóa ký tự này: đặt con trỏ ở cột đó và xóa, hoặc gõ lại cả dòng (thường do dán từ trang web, "
+                           "Word hoặc tin nhắn)"))
+    return out
 
 
 def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, list[Problem]]:
@@ -494,18 +552,49 @@ def load_bytes(raw: bytes, path: str, rel: str = "") -> tuple[Document | None, l
     text, problem = decode(raw, path)
     if problem:
         return None, [problem]
+    hidden = invisible_problems(text, path)
+    if hidden:
+        return None, hidden
     try:
-        root = _build(yaml.parse(text, Loader=_Loader), path, problems, text.split("\n"))
+        root = _build(yaml.parse(text, Loader=_Loader), path, problems, text.split("\n"), max_depth(rel or path))
     except _Refused as refused:
-        return None, [refused.problem]
+        return None, problems + [refused.problem]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - defensive
         return None, [
             Problem(path, 0, "", f"lỗi đọc YAML ({exc})", "cu-phap-yaml", "")
         ]
+    if any(p.code in REFUSED_CODES for p in problems):
+        return None, _merge_repeats(problems)
     sha = hashlib.sha256(raw).hexdigest()
     return Document(path, root, sha, rel or path), problems
+
+
+DEPTH_SLACK = 2  # one or two levels too deep get the checker's precise message (a list where a value belongs)
+
+
+def _merge_repeats(problems: list[Problem]) -> list[Problem]:
+    """The same alias used several times on one line is one problem, with its count."""
+    counts: dict = {}
+    for p in problems:
+        counts[p] = counts.get(p, 0) + 1
+    return [p if n == 1 or p.code not in REFUSED_CODES else
+            Problem(p.path, p.line, p.field, f"{p.message}, {n} lần trên dòng này", p.code, p.hint)
+            for p, n in counts.items()]
+
+
+def max_depth(rel: str) -> int:
+    """How deep the lists and groups of this kind of file may go before the parse stops: the deepest its
+    schema allows (the deepest kind's for a file of no kind), plus DEPTH_SLACK."""
+    from .schema import KINDS, kind_for, nesting_depth
+
+    kind, _ = kind_for(rel)
+    parts = rel.split("/")
+    for i in range(1, len(parts)):  # a path shown to staff, "data/thu-tuc/2024-03.yaml"
+        if kind is None:
+            kind, _ = kind_for("/".join(parts[i:]))
+    return DEPTH_SLACK + (nesting_depth(kind.record) if kind else max(nesting_depth(k.record) for k in KINDS))
 
 
 def load_file(file: Path, path: str, rel: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:

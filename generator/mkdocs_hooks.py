@@ -52,17 +52,12 @@ def on_config(config):
     result = _refresh()
     if not result.ok:
         raise PluginError("Dữ liệu có lỗi, chưa tạo trang nào:\n" + format_text(result.problems, result.files_total))
-    site = result.dataset.site
-    config.site_name = f"{site.ten_co_quan} – Công khai kết quả"
-    config.site_description = f"{site.ten_co_quan} công khai kết quả thực hiện mô hình “{site.mo_hinh}”."
-    if site.dia_chi_trang:
-        config.site_url = site.dia_chi_trang
-    if site.kho_ma_nguon:
-        config.repo_url = site.kho_ma_nguon
-        config.edit_uri = "edit/main/content/"
-    config.extra["du_lieu_minh_hoa"] = bool(site.du_lieu_minh_hoa)
-    config.extra["xa"] = {"ten": site.ten, "ten_co_quan": site.ten_co_quan, "giay_phep": site.giay_phep_du_lieu}
-    config.extra["as_of"] = result.as_of.strftime("%d/%m/%Y")
+    # the same values `generator docs` writes into its mkdocs.yml (pipeline.site_config)
+    for key, value in pipeline.site_config(result).items():
+        if key == "extra":
+            config.extra.update(value)
+        else:
+            config[key] = value
     # the build date comes from the data, never the clock: same data, same bytes
     os.environ["SOURCE_DATE_EPOCH"] = pipeline.source_date_epoch(result.as_of)
     return config

@@ -15,14 +15,15 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import catalogue, guide, reports
+from . import catalogue, guide, ledger, reports
 from .indicators import (
     as_of_date,
     index,
     latest_complete_month,
     periods_for,
     petition_due,
-    petition_overdue_at,
+    petition_state,
+    report_state,
     step_percent_at,
     step_status,
     survey_totals,
@@ -122,16 +123,30 @@ class View:
         self.muc = MUC_HAI_LONG.labels()
         self.status_labels = STATUS_LABELS
         self.status_icons = STATUS_ICONS
+        self.published = ledger.published_periods(ds)
+
+    def provisional(self, period) -> bool:
+        """A period not yet published: its figures are "tạm tính" wherever they are shown."""
+        return period not in self.published
+
+    def mark(self, period) -> Markup:
+        """' (tạm tính)' after a period's name when it is not yet published."""
+        return Markup(" (tạm tính)") if self.provisional(period) else Markup("")
 
     def fig(self, fid, period):
         return self.idx.get((fid, period))
 
     def v(self, fid, period) -> Markup:
-        """A figure's value as printed (Vietnamese format), or 'không có số liệu'."""
+        """A figure's value as printed (Vietnamese format), or 'chưa có số liệu' when its records are missing."""
         f = self.idx.get((fid, period))
         if f is None:
-            return Markup("không có số liệu")
+            return Markup("chưa có số liệu")
         return Markup(md_escape(fmt_value(f.value, f.unit, f.note)))
+
+    def text(self, fid, period) -> str:
+        """The same as plain text, for a string that is escaped once when printed (a chart's alt text)."""
+        f = self.idx.get((fid, period))
+        return "không có số liệu" if f is None else fmt_value(f.value, f.unit, f.note)
 
     def frac(self, fid, period) -> Markup:
         f = self.idx.get((fid, period))
@@ -199,22 +214,27 @@ def judged_change(fid, cur, prev) -> Markup:
 
 
 
+REPORT_STATES = {
+    "chua-den-han": "Chưa đến hạn",
+    "dung-han": "✔ Đúng hạn",
+    "tre-han": "⚠ Gửi sau hạn",
+    "chua-gui": "✖ Chưa gửi, đã quá hạn",
+}
+
+
 def _petition_rows(view, petitions, end):
+    """Each petition's status at `end`, as the compute stage decides it (indicators.petition_state)."""
     rows = []
     for p in petitions:
-        due = petition_due(p, view.ds.calendar)
-        if p.ngay_giai_quyet and p.ngay_giai_quyet <= end:
-            state = "Đã giải quyết" + (" (quá hạn)" if p.ngay_giai_quyet > due else "")
-        elif due < end:
-            state = "Đang xử lý, đã quá hạn"
-        else:
-            state = "Đang xử lý"
-        rows.append({"p": p, "due": due, "state": state, "overdue": petition_overdue_at(p, due, end)})
+        st = petition_state(p, petition_due(p, view.ds.calendar), end)
+        rows.append({"p": p, "due": st.due, "state": st.label, "overdue": st.overdue})
     return rows
 
 
-def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
-    """(path in the docs tree, Markdown, data source for the edit link) for every page."""
+def render_all(ds, figures, as_of: date, checklist=()) -> list[tuple[str, str, str]]:
+    """(path in the docs tree, Markdown, data source for the edit link) for every page.
+
+    `checklist`: completeness.checklist() of the data folder, printed at the top of /huong-dan/."""
     env = environment()
     view = View(ds, figures, as_of)
     end = as_of_date(ds)
@@ -269,6 +289,7 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
                    "rate": percent(returned, handed)},
         "steps": steps,
         "plan": ds.plan,
+        "reports": [{"r": r, "state": REPORT_STATES[report_state(r, end)]} for r in ds.plan.bao_cao_thang],
         "late_year": late_year,
         "acts_recent": acts_recent,
         "counts": counts,
@@ -286,8 +307,10 @@ def render_all(ds, figures, as_of: date) -> list[tuple[str, str, str]]:
         ("ke-hoach-bao-cao-thang", "Báo cáo hằng tháng của Ban điều hành"), ("cong-bo", "Sổ công bố số liệu"),
         ("dinh-chinh", "Đính chính số liệu"),
     ]
+    ctx["checklist"] = list(checklist)
     ctx["kinds"] = _guide_kinds()
     ctx["codes"] = sorted(CODES.items())
+    ctx["privacy_rules"] = guide.privacy_rules()
     pages = [
         ("index.md", "index.md.j2", "xa.yaml"),
         ("thu-tuc-hanh-chinh.md", "thu-tuc-hanh-chinh.md.j2", "thu-tuc/"),
@@ -367,15 +390,16 @@ def _guide_kinds():
     for kind in KINDS:
         rows = [
             {"name": name, "label": f.label, "help": f.help, "type": guide.type_text(f.type),
-             "required": f.required, "example": f.example}
+             "required": guide.required_text(f), "example": f.example}
             for name, f in guide.field_rows(kind.record)
         ]
-        where = kind.example_path if not kind.period else guide.slug(kind) + ("/NĂM-THÁNG.yaml" if kind.period == "month" else "/NĂM.yaml")
+        where, files, _examples = guide.layout(kind)
         text = guide.template(kind)
         out.append({
             "slug": guide.slug(kind),
             "label": kind.label,
             "where": where,
+            "files": files,
             "period": kind.period,
             "template": Markup("\n".join(("    " + line) if line else "" for line in text.rstrip("\n").split("\n"))),
             "rows": rows,

@@ -110,7 +110,9 @@ def check(data_dir: Path, frozen: bool = True) -> Result:
         result.figures, result.as_of = indicators.compute(dataset)
         changed = ledger.check(dataset, result.figures) if frozen else []
         if changed:
-            result.problems = sorted(changed)
+            from . import blame  # point at the data file staff edited, not at the ledger
+
+            result.problems = sorted(blame.relocate(changed, data_dir, prefix))
             result.dataset = None
     _last_check.update(key=key, result=_copy(result))
     return result
@@ -134,12 +136,37 @@ def build(data_dir: Path) -> Result:
     drawn = charts.draw_all(ds, figures)
     for name, svg in drawn.items():
         arts.append(Artifact(f"bieu-do/{name}.svg", svg))
-    for path, text, source in pages.render_all(ds, figures, as_of):
+    from . import completeness
+
+    checklist = completeness.checklist(completeness.read_facts(Path(data_dir), "data/", placeholders_checked=True))
+    for path, text, source in pages.render_all(ds, figures, as_of, checklist):
         arts.append(Artifact(path, text.encode("utf-8"), source))
     for path, data in exports.export_all(ds, figures, as_of).items():
         arts.append(Artifact(path, data))
     result.artifacts = sorted(arts, key=lambda a: a.path)
     return result
+
+
+def site_config(result: Result) -> dict:
+    """Every configuration value taken from the data: what the MkDocs hook sets at build time and what
+    `generator docs` writes into the docs tree's own mkdocs.yml, so that an engine running no hook
+    (Zensical) builds the same pages. The theme overrides read only these (config.site_name, config.extra)."""
+    site = result.dataset.site
+    out = {
+        "site_name": f"{site.ten_co_quan} – Công khai kết quả",
+        "site_description": f"{site.ten_co_quan} công khai kết quả thực hiện mô hình “{site.mo_hinh}”.",
+        "extra": {
+            "du_lieu_minh_hoa": bool(site.du_lieu_minh_hoa),
+            "xa": {"ten": site.ten, "ten_co_quan": site.ten_co_quan, "giay_phep": site.giay_phep_du_lieu},
+            "as_of": result.as_of.strftime("%d/%m/%Y"),
+        },
+    }
+    if site.dia_chi_trang:
+        out["site_url"] = site.dia_chi_trang
+    if site.kho_ma_nguon:
+        out["repo_url"] = site.kho_ma_nguon
+        out["edit_uri"] = "edit/main/content/"
+    return out
 
 
 def source_date_epoch(as_of: date) -> str:

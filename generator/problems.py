@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from . import privacy
+
 # Every problem code, with what it means for staff. The data guide (/huong-dan/) prints this
 # list, and a Problem with a code that is not here cannot be created, so none goes undocumented.
 CODES: dict[str, str] = {
@@ -18,6 +20,12 @@ CODES: dict[str, str] = {
     "ma-hoa-khong-phai-utf8": "Tệp không lưu ở mã UTF-8 (ví dụ Windows-1258, TCVN3, UTF-16); chữ Việt sẽ bị hỏng.",
     "tep-nhi-phan": "Tệp chứa ký tự nhị phân, không phải tệp văn bản.",
     "ky-tu-dieu-khien": "Tệp có ký tự điều khiển không nhìn thấy, thường do dán từ Word, PDF hoặc Excel.",
+    "ky-tu-an": "Tệp có ký tự không nhìn thấy: ký tự điều khiển hướng chữ (có thể làm chữ hiển thị khác với nội dung thật) "
+                "hay ký tự định dạng khác. Chương trình tự xóa những ký tự vô hại: dấu cách độ rộng 0, ký tự nối, "
+                "dấu gạch nối mềm, dấu BOM giữa tệp.",
+    "loi-bang-ma": "Chữ bị lỗi bảng mã: văn bản gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI (ví dụ “Uû ban nh©n d©n”, "
+                   "“UÛy ban nhaân daân”) được dán vào; cần chuyển sang Unicode.",
+    "trung-ten": "Một danh sách tên (thôn, cơ quan…) có hai mục giống nhau, chỉ khác chữ hoa, chữ thường hay cách gõ dấu.",
     "tep-qua-lon": "Tệp quá lớn; mỗi tệp chỉ chứa số liệu của một tháng.",
     "tep-rong": "Tệp không có nội dung.",
     "nhieu-tai-lieu": "Tệp có nhiều tài liệu YAML (dòng ---).",
@@ -26,10 +34,11 @@ CODES: dict[str, str] = {
     "bi-danh-yaml": "Tệp dùng bí danh YAML (*tên), không được phép.",
     "khoa-gop-yaml": "Tệp dùng khóa gộp YAML (<<), không được phép.",
     "the-yaml": "Tệp dùng thẻ kiểu YAML (bắt đầu bằng !), không được phép.",
+    "long-qua-sau": "Giá trị lồng nhau (danh sách trong danh sách, nhóm trong nhóm) sâu hơn mọi mẫu của loại tệp này.",
     "khoa-khong-hop-le": "Tên trường không phải là chữ.",
     "tep-khong-ro-loai": "Tệp nằm sai thư mục hoặc đặt tên không theo mẫu.",
     "ten-tep-sai-duoi": "Tên tệp không kết thúc bằng .yaml (ví dụ .yaml.txt), nên không được đọc.",
-    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, ke-hoach.yaml, cam-ket.yaml, hoặc chưa có tháng thủ tục nào).",
+    "thieu-tep": "Thiếu một tệp bắt buộc (xa.yaml, hoặc chưa có tháng thủ tục nào).",
     # fields and values
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); chương trình gợi ý tên gần đúng.",
     "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc để trống.",
@@ -51,6 +60,9 @@ CODES: dict[str, str] = {
     "thang-khong-khop": "Tháng ghi trong tệp khác tháng ở tên tệp.",
     "nam-khong-khop": "Năm ghi trong tệp khác năm ở tên tệp.",
     "sai-thang": "Mục được ghi vào tệp của tháng khác với ngày của nó.",
+    "ngay-sau-ngay-chot": "Một ngày (tiếp nhận, giải quyết, thông báo, xin lỗi, trả kết quả, gửi báo cáo…) sau ngày chốt số liệu, tức ngày công bố số liệu của tháng mới nhất có dữ liệu (ngày ngay_cong_bo_hang_thang của tháng sau, lùi sang ngày làm việc): việc chưa xảy ra thì chưa được ghi. Những việc xảy ra từ đầu tháng sau đến ngày đó được ghi nhưng chỉ tính vào số liệu của tháng sau. Chỉ hạn xử lý, ngày hẹn trả và ngày hẹn mới được phép ở sau.",
+    "ngay-bat-thuong": "Một ngày quá xa khoảng thời gian của dữ liệu, thường do gõ nhầm năm (ví dụ 2223 thay cho 2023).",
+    "trung-noi-dung": "Hai mục giống hệt nhau, chỉ khác mã: thường là một mục bị nhập hai lần.",
     "ngay-sai-thu-tu": "Các ngày sai thứ tự (ví dụ ngày giải quyết trước ngày tiếp nhận).",
     "trung-ma": "Mã (hoặc hồ sơ, bước, tháng báo cáo) bị ghi hai lần.",
     "trung-linh-vuc": "Một lĩnh vực được ghi hai lần trong cùng tháng.",
@@ -69,11 +81,13 @@ CODES: dict[str, str] = {
     "so-lieu-cong-bo-thay-doi": "Số liệu đã công bố bị thay đổi mà chưa có mục đính chính.",
     "dinh-chinh-khong-khop": "Mục đính chính không khớp với giá trị đã công bố hoặc giá trị hiện tại.",
     "so-lieu-cong-bo-bi-mat": "Số liệu đã công bố không còn tính được từ dữ liệu hiện tại.",
-    # personal data
-    "du-lieu-ca-nhan-dien-thoai": "Nội dung có số điện thoại cá nhân.",
-    "du-lieu-ca-nhan-cccd": "Nội dung có dãy số giống số CCCD/CMND.",
-    "du-lieu-ca-nhan-email": "Nội dung có địa chỉ thư điện tử cá nhân.",
-    "du-lieu-ca-nhan-dia-chi": "Nội dung có số nhà, ngõ, ngách.",
+    # publishing a period (python -m generator publish, the checklist of `check`)
+    "gia-tri-mau": "Còn giá trị mẫu “(điền …)” chưa được thay bằng số liệu thật.",
+    "thieu-so-lieu-thang": "Một loại số liệu của một tháng chưa có tệp (tháng không có mục nào thì ghi danh sách rỗng []).",
+    "thieu-bao-cao-thang": "Báo cáo tháng gửi cấp trên đã đến hạn nhưng chưa ghi trong ke-hoach.yaml.",
+    "ky-truoc-chua-cong-bo": "Kỳ trước chưa công bố; các kỳ được công bố theo thứ tự.",
+    # personal data: one code per rule of generator/privacy.py
+    **{code: f"Nội dung có {name}; không được công bố dữ liệu cá nhân." for code, name in privacy.CODES.items()},
 }
 
 
@@ -89,6 +103,12 @@ class Problem:
     def __post_init__(self):
         if self.code not in CODES:
             raise ValueError(f"undocumented problem code {self.code!r}: add it to problems.CODES")
+        # no message repeats a value that holds personal data (a CI log of a public repository is publication)
+        for name in ("message", "hint", "field"):
+            value = getattr(self, name)
+            clean = privacy.redact(value)
+            if clean != value:
+                object.__setattr__(self, name, clean)
 
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

@@ -18,11 +18,11 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from . import catalogue, ledger, spoken
-from .indicators import periods_for
+from . import catalogue, ledger, spoken, workdays
+from .indicators import periods_for, snapshot
 from .numfmt import fmt_date, fmt_dec, fmt_int, fmt_period, fmt_value
 
-RELEASE_DAY_DEFAULT = 5
+RELEASE_DAY_DEFAULT = workdays.RELEASE_DAY_DEFAULT
 POSTING_DAYS = 30  # a notice-board sheet stays up about a month
 AIR_DAYS = 3  # Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11: at least 3 consecutive days on the loudspeakers
 
@@ -40,12 +40,9 @@ def report_url(site, period: str, fid: str | None = None) -> str:
     return url + (f"#{anchor(fid)}" if fid else "")
 
 
-def release_date(site, period) -> date:
-    """When a period's figures are due out: the release day of the month after it ends."""
-    day = getattr(site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT
-    y, m = period.end.year, period.end.month
-    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return date(y, m, min(day, _cal.monthrange(y, m)[1]))
+def release_date(site, period, calendar) -> date:
+    """When a period's figures are due out (workdays.release_date: the same date `publish` uses)."""
+    return workdays.release_date(period.end, getattr(site, "ngay_cong_bo_hang_thang", None), calendar.is_working_day)
 
 
 def previous_key(periods, period):
@@ -71,10 +68,11 @@ class Row:
     status: object
     citation: str
     group: str
+    notes: list = ()
 
 
 def _value_text(f) -> str:
-    return fmt_value(f.value, f.unit, f.note) if f is not None else "không có số liệu"
+    return fmt_value(f.value, f.unit, f.note) if f is not None else "chưa có số liệu"
 
 
 def change_verdict(fid, cur, prev) -> str:
@@ -110,23 +108,30 @@ def citation(site, f, status) -> str:
 def rows_for(ds, idx, statuses, periods, period) -> list[Row]:
     prev = previous_key(periods, period)
     out = []
+    known = {fid for fid, _p in idx}
     for d in catalogue.FIGURES:
         f = idx.get((d.id, period.key))
         if f is None:
+            if d.id in known:  # a kind without its file for this period: said so, never left out or zero
+                out.append(Row(d.id, anchor(d.id), d.label, "chưa có số liệu", "", "–", None, "", d.group))
             continue
         st = statuses.get((d.id, period.key))
         frac = ""
         if f.unit == "%" and f.value is not None and f.denominator and d.id != "ke_hoach.tien_do":
             frac = f"{fmt_int(f.numerator)} trên {fmt_int(f.denominator)} {catalogue.denominator_words(d.id)}"
+        notes = [correction_note(c) for c in st.corrections] if st else []
         out.append(Row(d.id, anchor(d.id), d.label, _value_text(f), frac,
-                       change_text(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group))
+                       change_text(f, idx.get((d.id, prev)) if prev else None), st, citation(ds.site, f, st), d.group,
+                       notes))
     return out
 
 
-def plan_evidence(ds, period) -> dict:
-    """What the plan's records say happened within the period."""
+def plan_evidence(ds, period, as_of) -> dict:
+    """What the plan's records say happened within the period, up to its snapshot."""
+    on = snapshot(period, as_of)
+
     def inside(d):
-        return d is not None and period.start <= d <= period.end
+        return d is not None and period.start <= d <= on
 
     steps_done = [st for st in ds.plan.buoc if inside(st.ngay_hoan_thanh)]
     updates = [(st, u) for st in ds.plan.buoc for u in st.tien_do if inside(u.ngay)]
@@ -149,6 +154,11 @@ class Bulletin:
     priority: bool
     published_on: date | None
     corrections: list
+
+    @property
+    def draft(self) -> bool:
+        """Not yet published: a draft, read on air only once the period is published."""
+        return self.published_on is None
 
     @property
     def text(self) -> str:
@@ -180,15 +190,52 @@ def _words(sentences) -> int:
     return len(re.findall(r"\w+", " ".join(sentences)))
 
 
-def bulletin(ds, idx, statuses, period) -> Bulletin:
+def correction_readings(ds, idx) -> dict:
+    """month → the corrections its bulletin reads on air, grouped per corrected figure.
+
+    Only figures that had been read on air (the ids of the corrected month's bulletin, as published)
+    are read. Each correction is read once, by the first monthly bulletin published on or after its
+    date (the next draft when none is published yet), never again. Each item is
+    (figure id, corrected period, value read on air or last read, new value, [corrections])."""
+    pubs = ledger.published_periods(ds)
+    stored = {pp.ky: pp for pp in ds.published}
+    months = [m for m in ds.months if any(pm.thang == m for pm in ds.procedures)]
+    aired: dict = {}
+    out: dict = {}
+    for c in ds.corrections:
+        if len(c.ky) != 7 or "Q" in c.ky or c.ky not in pubs:
+            continue  # quarters and years are not read on air
+        if c.ky not in aired:
+            kept = stored.get(c.ky)
+            aired[c.ky] = set(kept.ban_tin_so_lieu) if kept is not None and kept.ban_tin else \
+                set(bulletin(ds, idx, None, _month_period(c.ky), readings={}).ids)
+        if c.ma not in aired[c.ky]:
+            continue
+        reader = next((m for m in months if m > c.ky and (m not in pubs or pubs[m] >= c.ngay)), None)
+        if reader is None:
+            continue
+        group = out.setdefault(reader, {})
+        group.setdefault((c.ma, c.ky), []).append(c)
+    return {m: [(ma, ky, cs[0].gia_tri_cu, cs[-1].gia_tri_moi, cs) for (ma, ky), cs in g.items()]
+            for m, g in out.items()}
+
+
+def _month_period(key):
+    from .indicators import month_period
+
+    return month_period(key)
+
+
+def bulletin(ds, idx, statuses, period, readings=None, published_on=None) -> Bulletin:
     """The radio script: source and period first, one idea per sentence, numbers as spoken.
 
     Essential items always go in; optional ones (home service, thank-you letters, dialogues) only
-    while the script stays under MAX_WORDS."""
+    while the script stays under MAX_WORDS. `idx` holds, for a published period, the figures as
+    published; `readings` is `correction_readings` (computed when not given)."""
     site = ds.site
     p = period.key
     g = lambda fid: idx.get((fid, p))  # noqa: E731
-    pub = ledger.published_periods(ds).get(p)
+    pub = published_on or ledger.published_periods(ds).get(p)
     month = spoken.read_month(p)
     ids = []
     head = [f"Kính thưa bà con. {site.dai_truyen_thanh} thông báo kết quả thực hiện mô hình "
@@ -220,9 +267,9 @@ def bulletin(ds, idx, statuses, period) -> Bulletin:
     if rec is not None:
         body.append((f"Xã tiếp nhận {_n(rec)} phản ánh, kiến nghị và giải quyết xong {_n(res)} việc.",
                      ["pakn.tiep_nhan", "pakn.da_giai_quyet"], True))
-        od = g("pakn.qua_han")
+        od = g("pakn.dang_qua_han")
         if od is not None and od.value:
-            body.append((f"Còn {_n(od)} việc quá hạn, xã đang khẩn trương giải quyết.", ["pakn.qua_han"], True))
+            body.append((f"Còn {_n(od)} việc đang quá hạn, xã đang khẩn trương giải quyết.", ["pakn.dang_qua_han"], True))
     forms, sat = g("hai_long.so_phieu"), g("hai_long.ty_le")
     if forms is not None:
         if sat is not None and sat.value is not None:
@@ -239,24 +286,28 @@ def bulletin(ds, idx, statuses, period) -> Bulletin:
     thanks = g("thu.cam_on")
     if thanks is not None and thanks.value:
         body.append((f"Xã đã gửi {_n(thanks)} thư cảm ơn người dân đóng góp ý kiến.", ["thu.cam_on"], False))
-    # corrections made since the previous month's figures were published (monthly figures only)
-    y, m = int(p[:4]), int(p[5:7])
-    prev_pub = ledger.published_periods(ds).get(f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}")
-    corr = [c for c in ds.corrections
-            if len(c.ky) == 7 and (prev_pub is None or c.ngay > prev_pub) and (pub is None or c.ngay <= pub)]
+    # corrections to figures read on air in an earlier bulletin, read once (see correction_readings)
+    if readings is None:
+        readings = correction_readings(ds, idx)
+    items = readings.get(p, [])
+    corr = [c for item in items for c in item[4]]
     corr_sentences = []
-    for c in corr[:1]:
-        d = catalogue.BY_ID[c.ma]
-
-        def say(v, unit=d.unit):
+    if items:
+        def say(v, unit):
             if v is None:
                 return "không có số liệu"
             return spoken.read_percent(v) if unit == "%" else spoken.read_decimal(v)
 
-        correction = (f"Xin đính chính: số liệu {d.label[0].lower() + d.label[1:]} {spoken.read_month(c.ky)} đã thông báo là "
-                      f"{say(ledger.parse(c.gia_tri_cu))}, nay sửa lại là {say(ledger.parse(c.gia_tri_moi))}")
-        reason = f", vì {c.ly_do[0].lower() + c.ly_do[1:].rstrip('.')}."
-        corr_sentences.append((correction + reason, [c.ma], True, correction + "; lý do được đăng trên trang công khai của xã."))
+        parts = []
+        for fid, ky, old, new, _cs in items:
+            d = catalogue.BY_ID[fid]
+            parts.append(f"số liệu {d.label[0].lower() + d.label[1:]} {spoken.read_month(ky)} đã thông báo là "
+                         f"{say(ledger.parse(old), d.unit)}, nay sửa lại là {say(ledger.parse(new), d.unit)}")
+        correction = "Xin đính chính: " + "; ".join(parts)
+        reasons = list(dict.fromkeys(c.ly_do for c in corr))
+        reason = ", vì " + "; ".join(r[0].lower() + r[1:].rstrip(".") for r in reasons) + "."
+        corr_sentences.append((correction + reason, [it[0] for it in items], True,
+                               correction + "; lý do được đăng trên trang công khai của xã."))
     tail = [f"Góp ý, phản ánh xin gửi hòm thư góp ý tại trụ sở xã, hoặc gọi số {spoken.read_phone(site.dien_thoai)}.",
             "Xin cảm ơn bà con đã lắng nghe."]
     chosen = [b for b in corr_sentences + body if b[2]]
@@ -272,13 +323,15 @@ def bulletin(ds, idx, statuses, period) -> Bulletin:
     sentences = head + [b[0] for b in chosen] + tail
     for b in chosen:
         ids += b[1]
-    title = f"Bản tin {fmt_period(p)}"
+    title = f"Bản tin {fmt_period(p)}"  # a draft says so in its heading and first lines (ban-tin.md.j2, bulletin_txt)
     return Bulletin(p, title, sentences, list(dict.fromkeys(ids)), bool(corr), pub, corr)
 
 
 def bulletin_txt(ds, b: Bulletin) -> str:
     site = ds.site
     lines = [f"{site.dai_truyen_thanh.upper()}", f"{b.title.upper()}: KẾT QUẢ MÔ HÌNH “{site.mo_hinh.upper()}”", ""]
+    if b.draft:
+        lines.append("BẢN NHÁP: SỐ LIỆU TẠM TÍNH, CHƯA CÔNG BỐ. CHỈ PHÁT SAU KHI XÃ CÔNG BỐ CHÍNH THỨC.")
     lines.append(f"Loại tin: {'ưu tiên' if b.priority else 'thông thường'}")
     if b.air_days:
         lines.append("Phát vào các ngày: " + ", ".join(fmt_date(d) for d in b.air_days))
@@ -290,9 +343,29 @@ def bulletin_txt(ds, b: Bulletin) -> str:
     lines.append("")
     lines.append("Mã số liệu (lưu cùng bản tin): " + ", ".join(b.ids))
     lines.append(f"Nguồn: {report_url(site, b.period)}")
+    notes = later_corrections(ds, b.period, b.ids, b.published_on)
+    if notes:
+        lines.append("")
+        lines.append("GHI CHÚ ĐÍNH CHÍNH (thêm sau khi bản tin đã phát; bản tin trên giữ nguyên như đã phát):")
+        lines += ["- " + n for n in notes]
     if site.du_lieu_minh_hoa:
         lines.append("LƯU Ý: DỮ LIỆU MINH HỌA, KHÔNG PHẢI SỐ LIỆU THẬT.")
     return "\r\n".join(lines) + "\r\n"
+
+
+def correction_note(c) -> str:
+    """One correction as a dated note, in Vietnamese format."""
+    label = catalogue.BY_ID[c.ma].label if c.ma in catalogue.BY_ID else c.ma
+    old = ledger.show(c.gia_tri_cu, c.ma, c.tu_so_cu, c.mau_so_cu)
+    new = ledger.show(c.gia_tri_moi, c.ma, c.tu_so_moi, c.mau_so_moi)
+    return f"Ngày {fmt_date(c.ngay)}: {label} {fmt_period(c.ky)} sửa từ {old} thành {new}. Lý do: {c.ly_do}"
+
+
+def later_corrections(ds, period_key, ids, published_on) -> list[str]:
+    """Notes on the corrections made to a published period's figures (those in `ids`) after it was published."""
+    if not published_on:
+        return []
+    return [correction_note(c) for c in ds.corrections if c.ky == period_key and c.ma in ids]
 
 
 # ---------------------------------------------------------------- QR code for the notice board
@@ -313,29 +386,43 @@ def qr_svg(url: str) -> Markup:
 
 
 def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
-    idx = {(f.id, f.period): f for f in figures}
+    current = {(f.id, f.period): f for f in figures}
     statuses = ledger.statuses(ds)
     periods = periods_for(ds.months)
     pub = ledger.published_periods(ds)
+    # what the pages of a published period show: the figures as published (corrections beside them)
+    frozen = ledger.published_figures(ds, figures)
+    shown = dict(current)
+    shown.update(frozen)
+    readings = correction_readings(ds, shown)
+    stored = {pp.ky: pp for pp in ds.published}
     latest_month = ds.procedures[-1].thang
     out = []
     listing = []
     for period in periods:
-        listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period),
+        listing.append({"p": period, "published": pub.get(period.key), "due": release_date(ds.site, period, ds.calendar),
                         "complete": period.end <= as_of})
+        idx = shown if period.key in pub else current
         rows = rows_for(ds, idx, statuses, periods, period)
         corr = [c for c in ds.corrections if c.ky == period.key]
         ctx = {
             "site": ds.site, "period": period, "rows": rows, "published": pub.get(period.key),
-            "corrections": corr, "labels": catalogue.BY_ID, "evidence": plan_evidence(ds, period),
+            "corrections": corr, "labels": catalogue.BY_ID, "evidence": plan_evidence(ds, period, as_of),
             "prev": previous_key(periods, period), "next": next_key(periods, period), "as_of": as_of,
+            "snapshot": snapshot(period, as_of), "notes": [correction_note(c) for c in corr],
             "has_bulletin": period.kind == "month" and any(pm.thang == period.key for pm in ds.procedures),
             "groups": list(dict.fromkeys(r.group for r in rows)),
         }
         out.append((f"bao-cao/{period.key}.md", env.get_template("bao-cao.md.j2").render(**ctx), ""))
         if ctx["has_bulletin"]:
-            b = bulletin(ds, idx, statuses, period)
-            bctx = {"site": ds.site, "b": b, "period": period, "labels": catalogue.BY_ID}
+            b = bulletin(ds, idx, statuses, period, readings)
+            kept = stored.get(period.key)
+            if kept is not None and kept.ban_tin:
+                # the words read on air, as the ledger kept them on the publication day
+                b = Bulletin(period.key, b.title, list(kept.ban_tin), list(kept.ban_tin_so_lieu), b.priority,
+                             b.published_on, b.corrections)
+            bctx = {"site": ds.site, "b": b, "period": period, "labels": catalogue.BY_ID,
+                    "notes": later_corrections(ds, period.key, b.ids, b.published_on)}
             out.append((f"ban-tin/{period.key}.md", env.get_template("ban-tin.md.j2").render(**bctx), ""))
             # with a UTF-8 BOM: a server or a Windows editor that is told no charset still reads Vietnamese
             out.append((f"ban-tin/{period.key}.txt", "\ufeff" + bulletin_txt(ds, b), ""))
@@ -343,7 +430,10 @@ def render(ds, figures, as_of, env) -> list[tuple[str, str, str]]:
     ctx = {"site": ds.site, "listing": listing, "latest": latest_month, "as_of": as_of,
            "release_day": getattr(ds.site, "ngay_cong_bo_hang_thang", None) or RELEASE_DAY_DEFAULT}
     out.append(("bao-cao/index.md", env.get_template("bao-cao-index.md.j2").render(**ctx), ""))
-    cctx = {"site": ds.site, "corrections": sorted(ds.corrections, key=lambda c: (c.ngay, c.ky, c.ma), reverse=True),
+    cctx = {"site": ds.site, "corrections": [
+        {"c": c, "old": ledger.show(c.gia_tri_cu, c.ma, c.tu_so_cu, c.mau_so_cu),
+         "new": ledger.show(c.gia_tri_moi, c.ma, c.tu_so_moi, c.mau_so_moi)}
+        for c in sorted(ds.corrections, key=lambda c: (c.ngay, c.ky, c.ma), reverse=True)],
             "labels": catalogue.BY_ID, "published": pub}
     out.append(("so-lieu/dinh-chinh.md", env.get_template("dinh-chinh.md.j2").render(**cctx), "dinh-chinh.yaml"))
     return out
@@ -366,6 +456,7 @@ def _sheet(ds, idx, period, pub, env) -> str:
     published = pub.get(period.key)
     until = published + timedelta(days=POSTING_DAYS) if published else None
     url = report_url(ds.site, period.key)
-    ctx = {"site": ds.site, "period": period, "rows": rows, "published": published, "until": until,
+    notes = later_corrections(ds, period.key, SHEET_FIGURES, published)
+    ctx = {"site": ds.site, "period": period, "rows": rows, "published": published, "until": until, "notes": notes,
            "commitments": ds.commitments, "url": url, "qr": qr_svg(url) if base_url(ds.site) else None}
     return env.get_template("bang-tin.md.j2").render(**ctx)

@@ -1521,26 +1521,20 @@ LATE_PETITION = [
 ]
 
 
-def publication_dates():
-    """When each period's figures were published in the sample: the 5th of the next month (next
-    working day when it falls on a weekend); quarters on the 15th; the year 2023 on 15/01/2024.
-    December 2024, the fourth quarter and the year 2024 stay unpublished (số liệu tạm tính)."""
+def publication_dates(ds):
+    """When each period's figures were published in the sample, as if the publication rule had always
+    applied: only complete periods, in order, each on the date the commune's calendar sets (day
+    ngay_cong_bo_hang_thang of the month after it ends, moved to the next working day). The months
+    September 2023 – November 2024, the quarters III/2023 – III/2024 and the year 2023 are published
+    (the third quarter and the year 2023 as partial periods: the books begin in September 2023), and
+    December 2024, the fourth quarter and the year 2024 stay provisional (số liệu tạm tính)."""
+    from generator import indicators, reports
+
     out = {}
-
-    def working(d):
-        while d.weekday() >= 5:
-            d += datetime.timedelta(days=1)
-        return d
-
-    for (y, m) in MONTHS:
-        if (y, m) == (2024, 12):
+    for period in indicators.periods_for(ds.months):
+        if period.end >= datetime.date(2024, 12, 1):
             continue
-        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
-        out[mkey(y, m)] = working(datetime.date(ny, nm, 5))
-    for key, d in (("2023-Q4", datetime.date(2024, 1, 15)), ("2024-Q1", datetime.date(2024, 4, 15)),
-                   ("2024-Q2", datetime.date(2024, 7, 15)), ("2024-Q3", datetime.date(2024, 10, 15)),
-                   ("2023", datetime.date(2024, 1, 15))):
-        out[key] = working(d)
+        out[period.key] = reports.release_date(ds.site, period, ds.calendar)
     return out
 
 
@@ -1566,17 +1560,31 @@ def write_ledger(out):
             assert result.ok, result.problems
             states[name] = result.figures
     ref = guide.schema_ref(guide.KIND_BY_SLUG["cong-bo"])
-    for period, day in sorted(publication_dates().items()):
+    ds = pipeline.check(pathlib.Path(out), frozen=False).dataset
+    items = None
+    # in the order they happened: each publication writes its bulletin as read on air from that day,
+    # so the first bulletin after the late-entry correction reads the correction
+    for period, day in sorted(publication_dates(ds).items(), key=lambda kv: (kv[1], kv[0])):
+        if items is None and day >= LATE_ENTRY_DATE:
+            items = _write_corrections(out, ledger, guide, pipeline)
         figures = states["before" if day < LATE_ENTRY_DATE else "after"]
+        now = pipeline.check(pathlib.Path(out), frozen=False).dataset  # the ledger and corrections so far
         path = os.path.join(out, "cong-bo", period + ".yaml")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(ledger.ledger_text(period, day, figures, ref))
+            f.write(ledger.ledger_text(period, day, figures, ref, ds=now))
+    if items is None:
+        items = _write_corrections(out, ledger, guide, pipeline)
+    return len(items)
+
+
+def _write_corrections(out, ledger, guide, pipeline):
+    """Record, on the late-entry date, the corrections the late petition makes to figures already published."""
     result = pipeline.check(pathlib.Path(out), frozen=False)
     items = ledger.pending_corrections(result.dataset, result.figures, LATE_ENTRY_DATE, LATE_ENTRY_REASON)
     with open(os.path.join(out, "dinh-chinh.yaml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(ledger.corrections_text(None, items, guide.schema_ref(guide.KIND_BY_SLUG["dinh-chinh"])))
-    return len(items)
+    return items
 
 
 def main(argv=None):

@@ -17,7 +17,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Text:
     max_len: int = 300
-    free: bool = False  # free text written by staff: checked for personal data
+    free: bool = False  # free text written by staff (summaries, reasons); every Text without a pattern is checked for personal data
     pattern: str | None = None  # regex the whole value must match
     pattern_hint: str = ""
     kind = "text"
@@ -83,6 +83,10 @@ class Field:
     help: str = ""
     example: str = ""
     required: bool = True
+    # conditions the check enforces and the guide prints (guide.required_text): required unless
+    # another field has a value, e.g. ("loai", "to-cao"); required when another field is filled in
+    required_unless: tuple = ()
+    required_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,18 +210,21 @@ THANG = Field(
 
 # ---------------------------------------------------------------- record kinds
 
+# a web address that needs no escaping anywhere: no quotes, brackets, spaces or anything outside this set
+URL_PATTERN = r"https://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~%/:+-]*)?"
+
 SITE = Record(
     "Site",
     "Thông tin xã",
     [
-        Field("ten", Text(80), "Tên xã", "tên ngắn dùng trong câu", "xã Trường Xuân"),
-        Field("ten_co_quan", Text(120), "Tên cơ quan", "", "Ủy ban nhân dân xã Trường Xuân"),
+        Field("ten", Text(80), "Tên xã", "tên ngắn dùng trong câu", "xã Mẫu"),
+        Field("ten_co_quan", Text(120), "Tên cơ quan", "", "Ủy ban nhân dân xã Mẫu"),
         Field(
             "don_vi_cap_tren",
             ListOf(Text(80)),
             "Đơn vị cấp trên",
             "từ gần đến xa",
-            '["huyện Thọ Xuân", "tỉnh Thanh Hóa"]',
+            '["tỉnh Mẫu"]',
         ),
         Field(
             "ghi_chu_don_vi_hanh_chinh",
@@ -228,9 +235,9 @@ SITE = Record(
             required=False,
         ),
         Field("mo_hinh", Text(200), "Tên mô hình", "", "Chính quyền thân thiện, vì Nhân dân phục vụ"),
-        Field("dia_chi", Text(200), "Địa chỉ trụ sở", "địa chỉ công khai của trụ sở", "Phú Hậu 1, xã Trường Xuân"),
-        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại cơ quan", "", '"0374408758"'),
-        Field("email", Text(120, pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="dạng ten@mien.gov.vn"), "Thư điện tử cơ quan", "", "truongxuan.thoxuan@thanhhoa.gov.vn"),
+        Field("dia_chi", Text(200), "Địa chỉ trụ sở", "địa chỉ công khai của trụ sở", "Thôn Một, xã Mẫu"),
+        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại cơ quan", "", '"0123456789"'),
+        Field("email", Text(120, pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="dạng ten@mien.gov.vn"), "Thư điện tử cơ quan", "", "ubnd.xamau@tinhmau.gov.vn"),
         Field("duong_day_nong", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Đường dây nóng",
               "số đường dây nóng tiếp nhận phản ánh, kiến nghị", '"02373000100"', required=False),
         Field("zalo", Text(200, pattern=r"0\d{9,10}|https://zalo\.me/\S+", pattern_hint="số điện thoại đăng ký Zalo (bắt đầu bằng 0) hoặc địa chỉ https://zalo.me/… của tài khoản chính thức"),
@@ -261,7 +268,7 @@ SITE = Record(
                     "Lãnh đạo",
                     [
                         Field("chuc_vu", Text(120), "Chức vụ", "chỉ ghi chức vụ, không ghi họ tên", "Chủ tịch UBND xã"),
-                        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại công vụ", "số công khai theo quyết định của xã", '"02373868101"'),
+                        Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại công vụ", "số công khai theo quyết định của xã", '"0123456780"'),
                         Field("lich_tiep_dan", Text(200), "Lịch tiếp công dân", "", "Thứ Năm tuần thứ hai hằng tháng", required=False),
                     ],
                 )
@@ -269,14 +276,14 @@ SITE = Record(
             "Lãnh đạo và số điện thoại công khai",
             "theo chức vụ",
         ),
-        Field("dai_truyen_thanh", Text(120), "Tên đài truyền thanh", "", "Đài truyền thanh xã Trường Xuân"),
+        Field("dai_truyen_thanh", Text(120), "Tên đài truyền thanh", "", "Đài truyền thanh xã Mẫu"),
         Field("ngay_cong_bo_hang_thang", Int(min=1, max=28), "Ngày công bố số liệu hằng tháng",
               "số liệu mỗi tháng được công bố chậm nhất vào ngày này của tháng sau (mặc định: 5)", "5", required=False),
-        Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Phú Hậu 1", "Phú Hậu 2"]', required=False),
+        Field("thon", ListOf(Text(80)), "Các thôn", "danh sách thôn, khu phố", '["Thôn Một", "Thôn Hai"]', required=False),
         Field("du_lieu_minh_hoa", Bool(), "Dữ liệu minh họa", "có: mọi trang ghi rõ đây là dữ liệu minh họa", "có"),
         Field("giay_phep_du_lieu", Text(80), "Giấy phép dữ liệu", "", "CC BY 4.0"),
-        Field("kho_ma_nguon", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
-        Field("dia_chi_trang", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Địa chỉ trang công khai", "", "https://truongxuan.example.vn/", required=False),
+        Field("kho_ma_nguon", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Kho dữ liệu trên GitHub", "để trang có nút sửa", "https://github.com/ten-to-chuc/ten-kho", required=False),
+        Field("dia_chi_trang", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Địa chỉ trang công khai", "", "https://xamau.example.vn/", required=False),
     ],
 )
 
@@ -383,14 +390,16 @@ PETITION = Record(
         Field("kenh", KENH, "Kênh tiếp nhận", "", "hom-thu"),
         Field("loai", LOAI_PAKN, "Loại", "", "kien-nghi"),
         Field("linh_vuc", LINH_VUC, "Lĩnh vực", "", "dat-dai"),
-        Field("thon", Text(80), "Thôn", "phải có trong danh sách thôn của xa.yaml", "Phú Hậu 1", required=False),
-        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False),
+        Field("thon", Text(80), "Thôn", "phải có trong danh sách thôn của xa.yaml", "Thôn Một", required=False),
+        Field("tom_tat", Text(500, free=True), "Tóm tắt nội dung", "đã bỏ mọi thông tin cá nhân; không ghi với đơn tố cáo", "Kiến nghị sửa đoạn mương bị sạt lở", required=False,
+              required_unless=("loai", "to-cao")),
         Field("don_vi_xu_ly", Text(120), "Đơn vị, bộ phận xử lý", "", "Công chức Địa chính – Xây dựng"),
         Field("ngay_thu_ly", Date(), "Ngày thụ lý", "với khiếu nại, tố cáo; bỏ trống thì tính từ ngày tiếp nhận", "2024-03-05", required=False),
         Field("han_xu_ly", Date(), "Hạn xử lý", "bỏ trống để tự tính theo loại", "2024-03-22", required=False),
         Field("phuc_tap", Bool(), "Vụ việc phức tạp", "chỉ với khiếu nại: hạn 45 ngày thay vì 30", "không", required=False),
         Field("ngay_giai_quyet", Date(), "Ngày giải quyết xong", "bỏ trống nếu đang xử lý", "2024-03-15", required=False),
-        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False),
+        Field("ket_qua", Text(500, free=True), "Kết quả", "", "Đã sửa chữa xong", required=False,
+              required_with="ngay_giai_quyet", required_unless=("loai", "to-cao")),
         Field("ngay_thong_bao", Date(), "Ngày thông báo kết quả", "ngày báo cho người gửi", "2024-03-16", required=False),
         Field("danh_gia", MUC_HAI_LONG, "Đánh giá của người gửi", "", "hai-long", required=False),
         Field("tai_dien", Bool(), "Tái diễn", "có: cùng vụ việc được gửi lại sau khi đã trả lời", "không", required=False),
@@ -638,6 +647,9 @@ COMMITMENTS = Record(
 )
 
 
+# A value that `new` writes for staff to replace, e.g. `tiep_nhan: (điền số)`; the check refuses it.
+PLACEHOLDER_RE = re.compile(r"^\(\s*điền\b[^)]*\)$", re.IGNORECASE)
+
 PERIOD_PATTERN = r"\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?"
 VALUE_PATTERN = r"-?\d+(\.\d+)?|không có số liệu|chưa đủ phiếu"
 
@@ -657,13 +669,21 @@ PUBLISHED = Record(
                         Field("ma", Text(80), "Mã số liệu", "", "tthc.ty_le_dung_han"),
                         Field("gia_tri", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"),
                               "Giá trị đã công bố", "do lệnh publish ghi; không sửa tay", '"96.2"'),
+                        Field("tu_so", Int(), "Tử số đã công bố", "với tỷ lệ: số đếm được ở trên dấu chia; do lệnh publish ghi", "25",
+                              required=False),
+                        Field("mau_so", Int(), "Mẫu số đã công bố", "với tỷ lệ: số đếm được ở dưới dấu chia; do lệnh publish ghi", "26",
+                              required=False),
                     ],
                 ),
                 min_items=1,
             ),
             "Các số liệu đã công bố",
-            "do lệnh python -m generator publish ghi; muốn sửa một số đã công bố thì thêm mục đính chính vào dinh-chinh.yaml",
+            "do biểu mẫu “Công bố số liệu” trên GitHub (hoặc make publish) ghi; muốn sửa một số đã công bố thì ghi đính chính bằng biểu mẫu đó (việc dinh-chinh) hoặc make correct",
         ),
+        Field("ban_tin", ListOf(Text(2000)), "Bản tin phát thanh đã công bố", "từng câu của bản tin tháng, đúng như đã phát; do lệnh publish ghi",
+              '["Kính thưa bà con. …"]', required=False),
+        Field("ban_tin_so_lieu", ListOf(Text(80)), "Mã số liệu đọc trong bản tin", "do lệnh publish ghi", '["tthc.tiep_nhan"]',
+              required=False),
     ],
 )
 
@@ -682,6 +702,10 @@ CORRECTIONS = Record(
                         Field("ky", Text(10, pattern=PERIOD_PATTERN, pattern_hint="tháng 2024-03, quý 2024-Q1 hoặc năm 2024"), "Kỳ", "", '"2024-06"'),
                         Field("gia_tri_cu", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"), "Giá trị cũ", "giá trị đã công bố (hoặc của lần đính chính trước)", '"14"'),
                         Field("gia_tri_moi", Text(40, pattern=VALUE_PATTERN, pattern_hint="số viết với dấu chấm thập phân, ví dụ 96.2"), "Giá trị mới", "giá trị tính từ dữ liệu hiện tại", '"15"'),
+                        Field("tu_so_cu", Int(), "Tử số cũ", "với tỷ lệ: tử số đã công bố (hoặc của lần đính chính trước)", "25", required=False),
+                        Field("mau_so_cu", Int(), "Mẫu số cũ", "với tỷ lệ: mẫu số đã công bố (hoặc của lần đính chính trước)", "26", required=False),
+                        Field("tu_so_moi", Int(), "Tử số mới", "với tỷ lệ: tử số tính từ dữ liệu hiện tại", "26", required=False),
+                        Field("mau_so_moi", Int(), "Mẫu số mới", "với tỷ lệ: mẫu số tính từ dữ liệu hiện tại", "27", required=False),
                         Field("ngay", Date(), "Ngày đính chính", "", "2024-07-10"),
                         Field("ly_do", Text(400, free=True), "Lý do", "vì sao số liệu thay đổi", "Bổ sung một phản ánh tiếp nhận ngày 27/06/2024 nhưng nhập muộn"),
                     ],
@@ -718,6 +742,17 @@ KINDS = [
     Kind("published", "Sổ công bố số liệu", PUBLISHED, r"cong-bo/(\d{4}(?:-\d{2}|-Q[1-4])?)\.yaml", "cong-bo/2024-03.yaml", "period"),
     Kind("corrections", "Đính chính số liệu đã công bố", CORRECTIONS, r"dinh-chinh\.yaml", "dinh-chinh.yaml"),
 ]
+
+
+def nesting_depth(typ) -> int:
+    """How many levels of lists and groups a value of this type has (a record of scalars: 1)."""
+    if isinstance(typ, Record):
+        return 1 + max((nesting_depth(f.type) for f in typ.fields), default=0)
+    if isinstance(typ, ListOf):
+        return 1 + nesting_depth(typ.item)
+    if isinstance(typ, MapOf):
+        return 1 + nesting_depth(typ.value)
+    return 0
 
 
 def kind_for(rel_path: str) -> tuple[Kind | None, str | None]:

@@ -7,8 +7,9 @@ to the data re-computes every deadline it touches, because deadlines are never s
 
 from __future__ import annotations
 
+import calendar as _cal
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
 
 _LAST = date.max.toordinal()
 
@@ -70,3 +71,17 @@ class WorkCalendar:
         s, e = start.toordinal(), end.toordinal()
         self._cover(s, e)
         return self._running[e + 1 - self._first] - self._running[s + 1 - self._first]
+
+
+RELEASE_DAY_DEFAULT = 5  # ngay_cong_bo_hang_thang in data/xa.yaml when it is not written
+
+
+def release_date(period_end: date, day: int | None, is_working_day) -> date:
+    """When the figures of a period ending on `period_end` are due out: day `day` (the site file's
+    ngay_cong_bo_hang_thang, default 5) of the next month, moved to the next working day. The one rule for
+    `publish`, the release calendar on /bao-cao/, the sample's history and the closing window of `check`."""
+    y, m = (period_end.year + 1, 1) if period_end.month == 12 else (period_end.year, period_end.month + 1)
+    d = date(y, m, min(day or RELEASE_DAY_DEFAULT, _cal.monthrange(y, m)[1]))
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d

@@ -83,7 +83,10 @@ def shown(folder: Path) -> str:
 def test_check_clean_data_exits_0_with_a_vietnamese_success_line():
     r = run("check", "--data", TINY_REL)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout == f"Dữ liệu hợp lệ: {FILES_TOTAL} tệp, không có lỗi.\n"
+    assert r.stdout.splitlines()[0] == f"Dữ liệu hợp lệ: {FILES_TOTAL} tệp, không có lỗi."
+    # then the monthly checklist: the tiny data's April has no activities file
+    assert "Việc cần làm trong tháng:" in r.stdout
+    assert "[ ] Hoạt động: chưa có số liệu → `make new KIND=hoat-dong PERIOD=2024-04`" in r.stdout
     assert r.stderr == ""
 
 

@@ -194,15 +194,39 @@ def test_billion_laughs_refused_quickly_without_expanding():
         lines.append(f"lol{i}: &l{i} [{refs}]")
     bomb = "\n".join(lines) + "\n"  # 9**10 ≈ 3.5 billion strings if expanded
     start = time.perf_counter()
-    line, code, _ = refused(bomb)
+    doc, problems = load(bomb)
     assert time.perf_counter() - start < 1.0
-    assert (line, code) == (1, "neo-yaml")
+    assert doc is None
+    # every anchor and every alias, each on its line, in one run
+    assert [(p.line, p.code) for p in problems if p.code == "neo-yaml"] == [(i, "neo-yaml") for i in range(1, 11)]
+    aliases = [p for p in problems if p.code == "bi-danh-yaml"]
+    assert [p.line for p in aliases] == list(range(2, 11)) and all("9 lần trên dòng này" in p.message for p in aliases)
 
 
-def test_alias_bomb_in_sequence_refused_at_the_first_anchor():
+def test_alias_bomb_in_sequence_refused_with_every_anchor_and_alias():
     bomb = "a:\n  - x\n  - &b [*a, *a]\n"
-    line, code, _ = refused(bomb)
-    assert (line, code) == (3, "neo-yaml")
+    doc, problems = load(bomb)
+    assert doc is None
+    assert [(p.line, p.code) for p in problems] == [(3, "neo-yaml"), (3, "bi-danh-yaml")]
+    assert problems[1].message == "không dùng bí danh YAML (*a), 2 lần trên dòng này"
+
+
+def test_every_tag_anchor_and_alias_reported_in_one_run():
+    src = "a: !!str 1\nb: &x 2\nc: !custom 3\nd: *x\ne: !!int 4\n"
+    doc, problems = load(src)
+    assert doc is None
+    assert [(p.line, p.code) for p in problems] == [(1, "the-yaml"), (2, "neo-yaml"), (3, "the-yaml"), (4, "bi-danh-yaml"),
+                                                   (5, "the-yaml")]
+
+
+@pytest.mark.parametrize("src", ["[" * 30000 + "]" * 30000, "{a: " * 20000 + "1" + "}" * 20000,
+                                 "\n" + "- " * 300 + "x"])
+def test_nesting_deeper_than_the_kind_allows_refused_at_once(src):
+    start = time.perf_counter()
+    doc, problems = load("thang: 2024-03\nlinh_vuc: " + src)
+    assert time.perf_counter() - start < 1.0
+    assert doc is None and [p.code for p in problems] == ["long-qua-sau"]
+    assert "nhiều nhất 3 tầng" in problems[0].message and problems[0].line == (3 if "- " in src else 2)
 
 
 def test_merge_key_refused():
@@ -530,3 +554,26 @@ def test_hash_after_one_space_in_plain_text_is_reported_not_dropped():
     _, problems = load_bytes("tom_tat: Kiến nghị đợt #2 về đường\n".encode(), "x.yaml")
     assert [(p.line, p.code) for p in problems] == [(1, "cu-phap-yaml")]
     assert "đợt #2 về đường" in problems[0].hint
+
+
+def test_format_character_ranges_cover_unicode_category_cf():
+    """A superset (newer Unicode versions add format characters in these blocks): the loader checks the category."""
+    import re
+    import sys
+    import unicodedata
+
+    from generator.loader import FORMAT_CHARS
+
+    cf = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    matched = {c for c in range(sys.maxunicode + 1) if FORMAT_CHARS.match(chr(c))}
+    assert cf <= matched, sorted(cf - matched)
+    assert len(matched - cf) < 16
+    assert re.fullmatch(FORMAT_CHARS, "\u202e")
+
+
+def test_every_invisible_character_reported_with_its_column():
+    doc, problems = load('a: "x\u202ey"\nb: "\u2066z\u2069"\n')
+    assert doc is None
+    assert [(p.line, p.code, p.message.split(" ở cột ")[1]) for p in problems] == [
+        (1, "ky-tu-an", "6"), (2, "ky-tu-an", "5"), (2, "ky-tu-an", "7")]
+    assert ok('a: "x\u200by\u00adz"\n') == {"a": "xyz"}  # harmless ones are removed

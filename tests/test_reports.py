@@ -69,6 +69,8 @@ def test_a_change_to_a_published_figure_fails_the_check_until_corrected(publishe
     r = run("correct", "--data", str(published), "--reason", "Bổ sung hồ sơ nhập muộn", "--date", "2024-04-20")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "tthc.tiep_nhan kỳ 2024-03: 45 → 46" in r.stdout
+    assert "tthc.ty_le_dung_han kỳ 2024-03: 94,0% (47/50) → 94,1% (48/51)" in r.stdout  # Vietnamese format, with the fraction
+    assert "tu_so_moi: 48\n    mau_so_moi: 51\n" in (published / "dinh-chinh.yaml").read_text("utf-8")
     assert run("check", "--data", str(published)).returncode == 0
     # a correction whose old value is not the published one is refused
     f = published / "dinh-chinh.yaml"
@@ -120,14 +122,25 @@ def test_report_pages_for_every_period_with_anchors_and_citations(sample_site, s
 
 
 def test_corrections_show_both_values(sample_site, sample):
-    c = sample.dataset.corrections[0]
-    page = (sample_site / "bao-cao" / c.ky / "index.html").read_text("utf-8")
-    assert f"sửa từ {c.gia_tri_cu} thành {c.gia_tri_moi}" in page
-    assert f"Công bố ngày 05/07/2024: {c.gia_tri_cu}; đính chính ngày 12/07/2024: {c.gia_tri_moi}" in page
-    listing = (sample_site / "so-lieu" / "dinh-chinh" / "index.html").read_text("utf-8")
+    import html
+
+    c = next(x for x in sample.dataset.corrections if x.ma == "pakn.tiep_nhan" and x.ky == "2024-06")
+    page = html.unescape((sample_site / "bao-cao" / c.ky / "index.html").read_text("utf-8"))
+    note = "Ngày 12/07/2024: Phản ánh, kiến nghị tiếp nhận tháng 6/2024 sửa từ 19 thành 20. Lý do: "
+    assert page.count(note) == 2  # in the corrections box and beside the figure
+    # the page of a published period shows the value as published; the correction stands beside it
+    row = page.split('id="pakn-tiep-nhan"')[1].split("</tr>")[0]
+    assert "<strong>19</strong>" in row and "sửa từ 19 thành 20" in row
+    # a rate whose numerator and denominator changed while its rounded value did not is a correction too
+    listing_rows = [x for x in sample.dataset.corrections if x.ma == "pakn.ty_le_hai_long" and x.ky == "2024-06"]
+    assert listing_rows and listing_rows[0].gia_tri_cu == listing_rows[0].gia_tri_moi == "100.0"
+    assert "sửa từ 100,0% (19/19) thành 100,0% (20/20)" in page
+    listing = html.unescape((sample_site / "so-lieu" / "dinh-chinh" / "index.html").read_text("utf-8"))
     assert "12/07/2024" in listing and c.ly_do[:30] in listing
+    assert "97,4% (38/39)" in listing and "97,5% (39/40)" in listing and "97.4" not in listing
     feed = (sample_site / "bao-cao" / "atom.xml").read_text("utf-8")
-    assert feed.count("<entry>") == len(sample.dataset.published) + 1
+    groups = {(x.ngay, x.ky) for x in sample.dataset.corrections}  # June 2024 and the second quarter
+    assert len(groups) == 2 and feed.count("<entry>") == len(sample.dataset.published) + len(groups)
     assert "Đính chính số liệu tháng 6/2024" in feed and "<id>tag:truongxuan.example,2023:bao-cao/2024-03</id>" in feed
 
 

@@ -28,21 +28,25 @@ from synth import make_dataset  # noqa: E402
 def direct_petition_figures(ds) -> dict:
     """Every petition figure of every period by looking at every petition: slow and obviously right."""
     dues = {p.ma: indicators.petition_due(p, ds.calendar) for p in ds.petitions}
+    as_of = indicators.as_of_date(ds)
     out = {}
     for period in indicators.periods_for(ds.months):
-        end = period.end
+        end = min(period.end, as_of)  # the snapshot: only events dated on or before it count
         inside = lambda d: d is not None and period.start <= d <= end  # noqa: E731
+        known = lambda d: d is not None and d <= end  # noqa: E731
         received = [p for p in ds.petitions if inside(p.ngay_nhan)]
         resolved = [p for p in ds.petitions if inside(p.ngay_giai_quyet)]
         still_open = [p for p in ds.petitions if p.ngay_nhan <= end and not (p.ngay_giai_quyet and p.ngay_giai_quyet <= end)]
         on_time = [p for p in resolved if p.ngay_giai_quyet <= dues[p.ma]]
-        overdue = [p for p in resolved if p.ngay_giai_quyet > dues[p.ma]] + [p for p in still_open if dues[p.ma] < end]
+        pending_overdue = [p for p in still_open if dues[p.ma] < end]
+        overdue = [p for p in resolved if p.ngay_giai_quyet > dues[p.ma]] + pending_overdue
         days = sorted(ds.calendar.working_days_between(p.ngay_nhan, p.ngay_giai_quyet) for p in resolved)
         k = period.key
         out[("pakn.tiep_nhan", k)] = len(received)
         out[("pakn.da_giai_quyet", k)] = len(resolved)
         out[("pakn.dang_xu_ly", k)] = len(still_open)
         out[("pakn.qua_han", k)] = len(overdue)
+        out[("pakn.dang_qua_han", k)] = len(pending_overdue)
         out[("pakn.ty_le_dung_han", k)] = (percent(len(on_time), len(resolved)), len(on_time), len(resolved))
         if days:
             n = len(days)
@@ -51,10 +55,12 @@ def direct_petition_figures(ds) -> dict:
             out[("pakn.so_ngay_trung_binh", k)] = round_half_up(Fraction(sum(days), n), 1)
         else:
             out[("pakn.so_ngay_trung_vi", k)] = out[("pakn.so_ngay_trung_binh", k)] = None
-        bad = [p for p in received if p.danh_gia in indicators.UNSATISFIED or p.tai_dien
-               or indicators.petition_overdue_at(p, dues[p.ma], end)]
+        bad = [p for p in received
+               if (p.danh_gia in indicators.UNSATISFIED and known(p.ngay_thong_bao or p.ngay_giai_quyet)) or p.tai_dien
+               or (known(p.ngay_giai_quyet) and p.ngay_giai_quyet > dues[p.ma])
+               or (not known(p.ngay_giai_quyet) and dues[p.ma] < end)]
         out[("pakn.ty_le_hai_long", k)] = (percent(len(received) - len(bad), len(received)), len(received) - len(bad), len(received))
-        notified = len([p for p in resolved if p.ngay_thong_bao])
+        notified = len([p for p in resolved if known(p.ngay_thong_bao)])
         out[("pakn.ty_le_thong_bao", k)] = (percent(notified, len(resolved)), notified, len(resolved))
         out[("pakn.tai_dien", k)] = len([p for p in received if p.tai_dien])
     return out

