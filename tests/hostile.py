@@ -46,7 +46,7 @@ PATTERN_PAYLOADS = [
 ]
 # fields that name something else in the data: they must keep resolving for the build to go on
 REFERENCES = {("Commitment", "bang_chung"), ("Activity", "phan_anh"), ("PublishedFigure", "ma"), ("Correction", "ma"),
-              ("Petition", "thon")}
+              ("Petition", "thon"), ("PublishedPeriod", "ban_tin_so_lieu")}
 
 # optional lists the fixture leaves out; one item made from the schema's examples is added
 ADD_LISTS = {"bao_cao_thang", "so_ket", "hom_thu_gop_y"}
@@ -164,6 +164,10 @@ def _correction(data: Path, inj: Injector) -> None:
     ledger.write_text(text.replace('ma: tthc.ton_truoc\n    gia_tri: "5"', 'ma: tthc.ton_truoc\n    gia_tri: "4"', 1), "utf-8")
     reason = inj.payload(schema.Text(400), "Correction.ly_do")
     run("correct", "--reason", reason, "--date", "2024-04-20")
+    # the bulletin's words as aired are kept in the ledger: a hand-edited sentence is data like any other
+    published = yaml.safe_load(ledger.read_text("utf-8"))
+    published["ban_tin"][1] = inj.payload(schema.Text(2000), "PublishedPeriod.ban_tin")
+    ledger.write_text(yaml.safe_dump(published, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
 
 
 def _text_types() -> dict:

@@ -7,6 +7,7 @@ the theme overrides read only those values. Built here with MkDocs with no hook 
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -69,7 +70,9 @@ def test_the_overrides_read_only_config_values():
             text = " ".join(expr)
             for name in re.findall(r"\b(config\.extra\.[\w.]+)", text):
                 key = name.split(".")[2]
-                assert key in ("du_lieu_minh_hoa", "xa", "as_of"), (f.name, name)
+                # values the hook sets (and the generated config writes in), or Material's own optional keys
+                # that the escaped copies of its partials keep reading from mkdocs.yml (unset here)
+                assert key in ("du_lieu_minh_hoa", "xa", "as_of", "homepage", "alternate"), (f.name, name)
 
 
 def test_mkdocs_without_any_hook_builds_the_same_pages(tree, hooked, tmp_path):
@@ -95,7 +98,8 @@ def test_zensical_builds_the_same_pages(tree, hooked, tmp_path):
     proc = subprocess.run([str(zensical), "build", "--clean"], cwd=work, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert pages(work / "site") == pages(hooked)
-    home = (work / "site" / "index.html").read_text("utf-8")
+    # Zensical's escape also writes "/" as &#x2f;: compare the text a reader sees
+    home = html.unescape((work / "site" / "index.html").read_text("utf-8"))
     # the theme overrides, rendered by another engine, read the values written into the config
     assert "Ủy ban nhân dân xã Mẫu · Số liệu tính đến ngày 30/04/2024" in home
     assert "Dữ liệu minh họa" in home
