@@ -74,6 +74,6 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     html = TABLE_BLOCK.sub(lambda m: _cards(m.group(0)), html)
     html = CODE.sub(r"<\1 data-search-exclude", html)
-    if page.file.src_uri == STAFF_GUIDE:  # its field tables name files and YAML values: on the page, not in search
-        html = re.sub(r"<table(?=[\s>])", "<table data-search-exclude", html)
+    if page.file.src_uri == STAFF_GUIDE:  # it names files and YAML values throughout: only its headings are indexed
+        html = re.sub(r"<(p|ul|ol|dl|table|div|details|blockquote)(?=[\s>])", r"<\1 data-search-exclude", html)
     return TABLE.sub('<table tabindex="0"', html)

@@ -239,10 +239,10 @@ SITE = Record(
         Field("dien_thoai", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Điện thoại cơ quan", "", '"0123456789"'),
         Field("email", Text(120, pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+", pattern_hint="dạng ten@mien.gov.vn"), "Thư điện tử cơ quan", "", "ubnd.xamau@tinhmau.gov.vn"),
         Field("duong_day_nong", Text(20, pattern=r"0\d{9,10}", pattern_hint="10–11 chữ số, bắt đầu bằng 0"), "Đường dây nóng",
-              "số đường dây nóng tiếp nhận phản ánh, kiến nghị", '"02373000100"', required=False),
-        Field("zalo", Text(200, pattern=r"0\d{9,10}|https://zalo\.me/\S+", pattern_hint="số điện thoại đăng ký Zalo (bắt đầu bằng 0) hoặc địa chỉ https://zalo.me/… của tài khoản chính thức"),
+              "số đường dây nóng tiếp nhận phản ánh, kiến nghị", '"0123456780"', required=False),
+        Field("zalo", Text(200, pattern=r"0\d{9,10}|https://zalo\.me/[A-Za-z0-9._~%-]+", pattern_hint="số điện thoại đăng ký Zalo (bắt đầu bằng 0) hoặc địa chỉ https://zalo.me/… của tài khoản chính thức (chữ không dấu, số)"),
               "Zalo của xã", "tài khoản Zalo chính thức (Official Account) hoặc số Zalo của xã", '"https://zalo.me/1234567890123456789"', required=False),
-        Field("cong_thong_tin", Text(200, pattern=r"https://\S+", pattern_hint="địa chỉ bắt đầu bằng https://"), "Cổng dịch vụ công, cổng thông tin",
+        Field("cong_thong_tin", Text(200, pattern=URL_PATTERN, pattern_hint="địa chỉ bắt đầu bằng https://, chỉ gồm chữ không dấu, số và . - _ ~ % / :"), "Cổng dịch vụ công, cổng thông tin",
               "nơi người dân nộp hồ sơ, gửi phản ánh trực tuyến", "https://dichvucong.gov.vn/", required=False),
         Field("gio_lam_viec", Text(200), "Giờ làm việc", "", "Sáng 7h00–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu", required=False),
         Field(

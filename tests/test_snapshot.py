@@ -218,7 +218,7 @@ def test_the_plan_page_and_the_quarter_agree(tmp_path):
     page = next(a for a in out.artifacts if a.path == "tien-do.md").content.decode("utf-8")
     f = {(x.id, x.period): x for x in out.figures}
     year = f[("ke_hoach.bao_cao_dung_han", "2024")]
-    assert f"{year.numerator}/{year.denominator} báo cáo đã đến hạn" in page
+    assert f"{year.numerator} trên {year.denominator} báo cáo đã đến hạn" in page
     del site
 
 
@@ -464,7 +464,7 @@ def test_figures_json_carries_status_numerator_and_denominator(sample):
     dec = [r for r in doc["figures"] if r["period"] == "2024-12"]
     assert dec and all(r["status"] == "tạm tính" for r in dec)
     csv = next(a for a in sample.artifacts if a.path == "so-lieu/figures.csv").content.decode("utf-8-sig")
-    assert csv.splitlines()[0].endswith(",status") and "tạm tính" in csv
+    assert csv.splitlines()[0].endswith(";Tình trạng") and "tạm tính" in csv  # Vietnamese headers (issue 11)
 
 
 def test_numbers_people_read_are_in_vietnamese_format(sample):
@@ -474,7 +474,7 @@ def test_numbers_people_read_are_in_vietnamese_format(sample):
     assert big, "the sample has a rate with a denominator of four digits"
     f = big[0]
     text = html.unescape(_art(sample, f"bao-cao/{f.period}.md"))
-    assert f"{f.numerator:,}/{f.denominator:,}".replace(",", ".") in text
+    assert f"{f.numerator:,} trên {f.denominator:,}".replace(",", ".") in text  # rates say what they count (issue 11)
     listing = html.unescape(_art(sample, "so-lieu/dinh-chinh.md"))
     assert "97,4% (38/39)" in listing and "97.4" not in listing
     assert ledger.show("66.7", "pakn.ty_le_dung_han", 2, 3) == "66,7% (2/3)"
@@ -497,7 +497,7 @@ def test_publish_keeps_the_bulletin_words_and_the_pages_show_them(tmp_path):
     data = _copy(tmp_path)
     result = pipeline.check(data)
     text = ledger.ledger_text("2024-03", D("2024-04-05"), result.figures, "x.json", ds=result.dataset)
-    assert "\nban_tin:\n  - \"Kính thưa bà con." in text and "Số liệu do Ủy ban nhân dân xã công bố ngày năm tháng" in text
+    assert "\nban_tin:\n  - \"Kính thưa bà con." in text and "Số liệu do Ủy ban nhân dân xã công bố ngày mùng năm tháng" in text
     assert "\nban_tin_so_lieu: [tthc.tiep_nhan, " in text
     (data / "cong-bo").mkdir()
     # whatever a later version of the program would say, the bulletin page shows the words kept on the day
