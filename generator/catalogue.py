@@ -83,7 +83,7 @@ FIGURES: list[FigureDef] = [
         P_THU,
         G_XL,
     ),
-    FigureDef("xin_loi.ty_le_giu_hen_moi", "Tỷ lệ giữ đúng hẹn mới", "%", "Số hồ sơ trả kết quả không muộn hơn ngày hẹn mới ÷ số hồ sơ quá hạn có ngày hẹn mới × 100.", P_THU, G_XL),
+    FigureDef("xin_loi.ty_le_giu_hen_moi", "Tỷ lệ giữ đúng hẹn mới", "%", "Số hồ sơ trả kết quả không muộn hơn ngày hẹn mới ÷ số hồ sơ quá hạn có ngày hẹn mới đã đến (ngày hẹn mới sau ngày chốt số liệu thì chưa tính, kể cả khi đã trả) × 100.", P_THU, G_XL),
     FigureDef("pakn.tiep_nhan", "Phản ánh, kiến nghị tiếp nhận", "vụ việc", "Số phản ánh, kiến nghị, khiếu nại, tố cáo có ngày tiếp nhận trong kỳ, mọi kênh.", P_PAKN, G_PAKN),
     FigureDef("pakn.da_giai_quyet", "Phản ánh, kiến nghị đã giải quyết", "vụ việc", "Số vụ việc có ngày giải quyết xong trong kỳ.", P_PAKN, G_PAKN),
     FigureDef("pakn.dang_xu_ly", "Phản ánh, kiến nghị đang xử lý", "vụ việc", "Số vụ việc đã tiếp nhận nhưng chưa giải quyết xong tại ngày chốt số liệu của kỳ.", P_PAKN, G_PAKN),

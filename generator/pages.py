@@ -205,8 +205,7 @@ class View:
 
 
 def judged_change(fid, cur, prev) -> Markup:
-    # "điểm %" is the reports' short form; a resident reads the words (see the glossary on /phuong-phap/)
-    text = Markup(md_escape(reports.change_text(cur, prev, judged=False).replace("điểm %", "điểm phần trăm")))
+    text = Markup(md_escape(reports.change_text(cur, prev, judged=False)))
     verdict = reports.change_verdict(fid, cur, prev)
     if not verdict:
         return text

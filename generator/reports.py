@@ -86,14 +86,14 @@ def change_verdict(fid, cur, prev) -> str:
 
 def change_text(cur, prev, judged: bool = True) -> str:
     """A figure's change against the previous period, in its unit and judged in words:
-    '▲ tăng 1,0 điểm % · tốt lên', 'không đổi', '–'."""
+    '▲ tăng 1,0 điểm phần trăm · tốt lên', 'không đổi', '–'."""
     if cur is None or prev is None or cur.value is None or prev.value is None:
         return "–"
     d = cur.value - prev.value
     if d == 0:
         return "không đổi"
     sign = "▲ tăng " if d > 0 else "▼ giảm "
-    text = sign + (fmt_dec(abs(d), 1) + " điểm %" if cur.unit == "%" else fmt_value(abs(d), cur.unit, ""))
+    text = sign + (fmt_dec(abs(d), 1) + " điểm phần trăm" if cur.unit == "%" else fmt_value(abs(d), cur.unit, ""))
     verdict = change_verdict(getattr(cur, "id", ""), cur, prev) if judged else ""
     return text + (" · " + verdict if verdict else "")
 

@@ -397,7 +397,7 @@ def test_the_first_bulletin_after_a_correction_reads_it_once(sample):
     reading = [p for p, t in said.items() if "đã thông báo là" in t]
     assert reading == ["ban-tin/2024-07.txt"]
     t = said["ban-tin/2024-07.txt"]
-    assert "số liệu phản ánh, kiến nghị tiếp nhận tháng sáu năm hai nghìn không trăm hai mươi tư đã thông báo là mười chín, " \
+    assert "số liệu phản ánh, kiến nghị tiếp nhận tháng Sáu năm hai nghìn không trăm hai mươi tư đã thông báo là mười chín, " \
            "nay sửa lại là hai mươi" in t
     # figures that were corrected but never read on air (pakn.dang_xu_ly, the rate) are not read
     assert t.count("đã thông báo là") == 1
