@@ -364,9 +364,17 @@ def cmd_publish(args) -> int:
     facts = completeness.read_facts(data_dir, pipeline.display_prefix(data_dir))
     if on is None:
         on = completeness.release_date(facts, args.period)
-        print(f"Ngày công bố: {on:%d/%m/%Y}, theo lịch công bố của xã (ngày {facts.release_day} tháng sau kỳ, "
-              f"trường {completeness.RELEASE_DAY_FIELD} trong xa.yaml; trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp). "
-              "Muốn chọn ngày khác: --date NĂM-THÁNG-NGÀY.")
+        today = completeness.today()
+        if today > on:
+            # late: the ledger says when the figures really came out, never the day they were due
+            print(f"Ngày công bố: hôm nay {today:%d/%m/%Y}. Theo lịch công bố của xã, kỳ này phải công bố ngày "
+                  f"{on:%d/%m/%Y}: chậm {(today - on).days} ngày, và trang báo cáo ghi đúng ngày công bố thật. "
+                  "Nếu số liệu đã được niêm yết, phát thanh từ một ngày trước đó, ghi ngày ấy: --date NĂM-THÁNG-NGÀY.")
+            on = today
+        else:
+            print(f"Ngày công bố: {on:%d/%m/%Y}, theo lịch công bố của xã (ngày {facts.release_day} tháng sau kỳ, "
+                  f"trường {completeness.RELEASE_DAY_FIELD} trong xa.yaml; trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp). "
+                  "Muốn chọn ngày khác: --date NĂM-THÁNG-NGÀY.")
     target = data_dir / "cong-bo" / f"{args.period}.yaml"
     if target.exists():
         return _usage(f"kỳ {args.period} đã công bố ({target}); muốn thay đổi số đã công bố, "

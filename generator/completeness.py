@@ -15,9 +15,10 @@ the checklist can still be shown when the data has other problems. Pure apart fr
 from __future__ import annotations
 
 import calendar as _cal
+import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from . import workdays
@@ -235,6 +236,18 @@ def read_facts(data_dir: Path, prefix: str = "data/", placeholders_checked: bool
 # ---------------------------------------------------------------- the rules
 
 
+VN = timezone(timedelta(hours=7))
+
+
+def today() -> date:
+    """Today in Vietnam, for the staff commands (`publish`, the checklist of `check`, the Actions form); never
+    used by a build. HOM_NAY=NĂM-THÁNG-NGÀY sets it (tests, or re-running a form as of a given day)."""
+    forced = os.environ.get("HOM_NAY", "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", forced):
+        return date.fromisoformat(forced)
+    return datetime.now(VN).date()
+
+
 def release_date(facts: Facts, key: str) -> date:
     """The date the commune's calendar sets for a period: day N of the month after it ends
     (N = ngay_cong_bo_hang_thang in xa.yaml, default 5), moved to the next working day."""
@@ -413,7 +426,9 @@ def checklist(facts: Facts) -> list[Section]:
         # the latest month's files are listed just above: here only what else stands in the way
         kinds = tuple(f"{k.label}: " for k in MONTHLY_KINDS)
         lines = [ln for ln in _period_lines(facts, key, on) if key != latest or (not ln.ok and not ln.text.startswith(kinds))]
-        lines.append(Line(not probs, f"công bố: `make publish KY={key}` hoặc biểu mẫu “Công bố số liệu” (thẻ Actions trên GitHub)"))
+        # never ticked: the period is not published until the ledger has it, however ready it is
+        lines.append(Line(False, ("chưa công bố, đã đủ điều kiện: " if not probs else "công bố khi đủ các mục trên: ")
+                          + f"`make publish KY={key}` hoặc biểu mẫu “Công bố số liệu” (thẻ Actions trên GitHub)"))
         out.append(Section(head, lines))
     return out
 

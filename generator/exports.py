@@ -95,8 +95,11 @@ HEADERS_VI = {
     "id": "Mã số liệu", "period": "Kỳ", "value": "Giá trị", "unit": "Đơn vị", "label": "Tên số liệu",
     "as_of": "Tính đến ngày", "numerator": "Tử số", "denominator": "Mẫu số", "note": "Ghi chú", "method": "Cách tính",
     "url": "Địa chỉ trong báo cáo", "page": "Trang chủ đề", "published_on": "Ngày công bố",
-    "corrected_on": "Ngày đính chính", "status": "Tình trạng",
+    "corrected_on": "Ngày đính chính", "status": "Tình trạng", "sample": "Lưu ý",
 }
+# the last column of every row of every download says so while the site file marks the data as illustrative: a row copied out of
+# its file, or a file opened without the site around it, must not be cited as real
+SAMPLE_NOTE = "DỮ LIỆU MINH HỌA, KHÔNG PHẢI SỐ LIỆU THẬT"
 NUMERIC = ("value", "numerator", "denominator")
 
 
@@ -250,12 +253,15 @@ def atom_feed(ds, as_of: date) -> bytes:
                          f"{show(c.gia_tri_moi, c.ma, c.tu_so_moi, c.mau_so_moi)}" for c in cs) + f". Lý do: {cs[0].ly_do}"
         entries.append((day, f"dinh-chinh/{ky}/{day.isoformat()}", f"Đính chính số liệu {fmt_period(ky)}", text,
                         report_url(ds.site, ky)))
+    if ds.site.du_lieu_minh_hoa:
+        entries = [(d, k, f"[Dữ liệu minh họa] {t}", f"{sm} {SAMPLE_NOTE}.", u) for d, k, t, sm, u in entries]
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     updated = (entries[0][0] if entries else as_of).isoformat() + "T00:00:00Z"
     self_url = f"{base or '/'}bao-cao/atom.xml"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-           f"<title>{escape(ds.site.ten_co_quan)}: báo cáo và đính chính số liệu</title>",
+           f"<title>{escape(ds.site.ten_co_quan)}: báo cáo và đính chính số liệu"
+           + (" (dữ liệu minh họa)" if ds.site.du_lieu_minh_hoa else "") + "</title>",
            f"<id>{escape(tag)}bao-cao</id>",
            f'<link rel="self" href="{escape(self_url)}"/>',
            f'<link rel="alternate" href="{escape((base or "/") + "bao-cao/")}"/>',
@@ -271,6 +277,10 @@ def atom_feed(ds, as_of: date) -> bytes:
 
 def export_all(ds, figures, as_of: date) -> dict[str, bytes]:
     rows = figure_rows(ds, figures)
+    sample = bool(ds.site.du_lieu_minh_hoa)
+    table_rows, fields = rows, FIELDS
+    if sample:
+        table_rows, fields = [{**r, "sample": SAMPLE_NOTE} for r in rows], [*FIELDS, "sample"]
     doc = {
         "as_of": as_of.isoformat(),
         "commune": ds.site.ten_co_quan,
@@ -280,12 +290,16 @@ def export_all(ds, figures, as_of: date) -> dict[str, bytes]:
     }
     out = {
         "so-lieu/figures.json": (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
-        "so-lieu/figures.csv": to_csv_vi(rows, FIELDS),
-        "so-lieu/figures.xlsx": to_xlsx(rows, FIELDS, as_of, f"{ds.site.ten_co_quan}: số liệu công khai"),
+        "so-lieu/figures.csv": to_csv_vi(table_rows, fields),
+        "so-lieu/figures.xlsx": to_xlsx(table_rows, fields, as_of, f"{ds.site.ten_co_quan}: số liệu công khai"
+                                        + (f" ({SAMPLE_NOTE.lower()})" if sample else "")),
         "bao-cao/atom.xml": atom_feed(ds, as_of),
     }
     for name, (cols, recs) in record_sets(ds).items():
-        out[f"so-lieu/du-lieu/{name}.csv"] = to_csv(recs, cols)
+        if sample:
+            out[f"so-lieu/du-lieu/{name}.csv"] = to_csv([{**r, "luu_y": SAMPLE_NOTE} for r in recs], [*cols, "luu_y"])
+        else:
+            out[f"so-lieu/du-lieu/{name}.csv"] = to_csv(recs, cols)
         payload = {"licence": ds.site.giay_phep_du_lieu, "as_of": as_of.isoformat(), "sample": bool(ds.site.du_lieu_minh_hoa),
                    "columns": cols, "records": recs}
         out[f"so-lieu/du-lieu/{name}.json"] = (json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

@@ -254,7 +254,11 @@ def _tthc(b: _Builder, ds):
     b.count("tthc.dang_trong_han", in_time, note)
     b.count("tthc.dang_qua_han", overdue, note)
     b.count("tthc.tre_han", flows["tre_han"] + overdue, note)
-    b.count("tthc.tai_nha", flows["tai_nha"], note)
+    # served at home is optional: a month whose rows all leave it out has no figure, not a zero
+    if any(r.tai_nha is not None for pm in months for r in pm.linh_vuc):
+        b.count("tthc.tai_nha", flows["tai_nha"], note)
+    else:
+        b.count("tthc.tai_nha", None, "chưa có số liệu")
     b.rate("tthc.ty_le_dung_han", flows["som_han"] + flows["dung_han"] + in_time, den, note)
     b.rate("tthc.ty_le_tre_han", flows["tre_han"] + overdue, den, note)
     b.rate("tthc.ty_le_truc_tuyen", flows["truc_tuyen"], flows["tiep_nhan"], note)

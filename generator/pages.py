@@ -285,7 +285,7 @@ def render_all(ds, figures, as_of: date, checklist=()) -> list[tuple[str, str, s
         "pet_open": _petition_rows(view, pet_open, end),
         "breakdown": breakdown,
         "survey": {"handed": handed, "returned": returned, "criteria": criteria,
-                   "rate": percent(returned, handed)},
+                   "rate": percent(returned, handed), "present": any(s.thang == latest for s in ds.surveys)},
         "steps": steps,
         "plan": ds.plan,
         "reports": [{"r": r, "state": REPORT_STATES[report_state(r, end)]} for r in ds.plan.bao_cao_thang],

@@ -308,7 +308,10 @@ def bulletin(ds, idx, statuses, period, readings=None, published_on=None) -> Bul
         reason = ", vì " + "; ".join(r[0].lower() + r[1:].rstrip(".") for r in reasons) + "."
         corr_sentences.append((correction + reason, [it[0] for it in items], True,
                                correction + "; lý do được đăng trên trang công khai của xã."))
-    tail = [f"Góp ý, phản ánh xin gửi hòm thư góp ý tại trụ sở xã, hoặc gọi số {spoken.read_phone(site.dien_thoai)}.",
+    # the hotline is the number the commune asks people to call about petitions; the office phone otherwise
+    phone = getattr(site, "duong_day_nong", None) or site.dien_thoai
+    kind = "đường dây nóng" if getattr(site, "duong_day_nong", None) else "số"
+    tail = [f"Góp ý, phản ánh xin gửi hòm thư góp ý tại trụ sở xã, hoặc gọi {kind} {spoken.read_phone(phone)}.",
             "Xin cảm ơn bà con đã lắng nghe."]
     chosen = [b for b in corr_sentences + body if b[2]]
     if corr_sentences and _words(head + [x[0] for x in chosen] + tail) > MAX_WORDS:

@@ -25,14 +25,8 @@ from pathlib import Path
 from . import completeness, pipeline
 from .schema import PERIOD_PATTERN
 
-VN = datetime.timezone(datetime.timedelta(hours=7))
-
-
 def _today() -> datetime.date:
-    forced = os.environ.get("HOM_NAY", "")
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", forced):
-        return datetime.date.fromisoformat(forced)
-    return datetime.datetime.now(VN).date()
+    return completeness.today()
 
 
 def _run(argv: list[str]) -> tuple[int, str]:

@@ -7,6 +7,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# "today" for the staff commands (publish, the Actions form): the tiny fixture's April 2024, never the wall clock,
+# so that a publication without --date falls on the calendar's day; tests of other days set HOM_NAY themselves
+os.environ["HOM_NAY"] = "2024-04-05"
 
 
 def pytest_addoption(parser):

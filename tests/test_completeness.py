@@ -378,3 +378,44 @@ def test_the_release_calendar_page_and_publish_use_the_same_date():
 def test_new_refuses_the_kinds_the_program_writes(data, kind):
     r = run("new", kind, "--data", str(data))
     assert r.returncode == 2 and "make publish" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_late_publication_records_the_day_it_really_happened(data):
+    """Published 45 days after the calendar's date: the ledger and every page say so, never the day it was due."""
+    env = dict(os.environ, HOM_NAY="2024-05-20", NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    env.pop("GENERATOR_DATA_DIR", None)
+    r = subprocess.run([sys.executable, "-m", "generator", "publish", "2024-03", "--data", str(data)], cwd=ROOT, env=env,
+                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "hôm nay 20/05/2024" in r.stdout and "05/04/2024" in r.stdout and "chậm 45 ngày" in r.stdout
+    assert "ngay_cong_bo: 2024-05-20" in (data / "cong-bo" / "2024-03.yaml").read_text("utf-8")
+
+
+def test_the_publish_step_of_the_checklist_is_never_ticked_before_publication(data):
+    """Ready to publish is not published: the box stays empty until the ledger has the period."""
+    facts = completeness.read_facts(data, "data/")
+    sections = completeness.checklist(facts)
+    publish_lines = [ln for sec in sections for ln in sec.lines if "make publish" in ln.text]
+    assert publish_lines and not any(ln.ok for ln in publish_lines)
+    assert any(ln.text.startswith("chưa công bố, đã đủ điều kiện") for ln in publish_lines)
+
+
+def test_an_optional_count_left_out_is_no_figure_not_a_zero(data):
+    """tai_nha is optional: a month whose rows all leave it out says 'chưa có số liệu', and publishing keeps it so."""
+    f = data / "thu-tuc" / "2024-04.yaml"
+    f.write_text("".join(ln for ln in f.read_text("utf-8").splitlines(keepends=True) if "tai_nha:" not in ln), "utf-8")
+    result = pipeline.check(data)
+    assert result.ok, result.problems
+    figs = index(result.figures)
+    assert figs[("tthc.tai_nha", "2024-04")].value is None
+    assert "chưa có số liệu" in figs[("tthc.tai_nha", "2024-04")].note
+    assert figs[("tthc.tai_nha", "2024-03")].value is not None  # March still has its count
+
+
+def test_a_month_without_its_survey_file_says_so_on_the_survey_page(data):
+    (data / "khao-sat" / "2024-04.yaml").unlink()
+    result = pipeline.build(data)
+    assert result.ok, result.problems
+    page = next(a.content.decode("utf-8") for a in result.artifacts if a.path == "muc-do-hai-long.md")
+    assert "chưa có số liệu khảo sát" in page
+    assert "phát ra **0** phiếu" not in page

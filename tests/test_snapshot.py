@@ -464,7 +464,7 @@ def test_figures_json_carries_status_numerator_and_denominator(sample):
     dec = [r for r in doc["figures"] if r["period"] == "2024-12"]
     assert dec and all(r["status"] == "tạm tính" for r in dec)
     csv = next(a for a in sample.artifacts if a.path == "so-lieu/figures.csv").content.decode("utf-8-sig")
-    assert csv.splitlines()[0].endswith(";Tình trạng") and "tạm tính" in csv  # Vietnamese headers (issue 11)
+    assert csv.splitlines()[0].endswith(";Tình trạng;Lưu ý") and "tạm tính" in csv  # Vietnamese headers (issue 11)
 
 
 def test_numbers_people_read_are_in_vietnamese_format(sample):
