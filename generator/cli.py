@@ -11,7 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import guide, pipeline
+from . import completeness, guide, pipeline
 from .problems import FORMATS
 
 MKDOCS_YML = pipeline.ROOT / "mkdocs.yml"
@@ -91,8 +91,6 @@ def _report(result, fmt: str) -> None:
 
 
 def _checklist(data_dir: Path, fmt: str) -> str:
-    from . import completeness
-
     sections = completeness.checklist(completeness.read_facts(data_dir, pipeline.display_prefix(data_dir)))
     return completeness.checklist_markdown(sections) if fmt == "markdown" else completeness.checklist_text(sections)
 
@@ -239,7 +237,8 @@ def _new_commune(data_dir: Path) -> int:
     if (data_dir / "xa.yaml").exists():
         return _usage(f"đã có tệp {data_dir / 'xa.yaml'}; lệnh này không ghi đè. Muốn bắt đầu một xã mới, "
                       "chọn thư mục trống: new xa --data THƯ_MỤC_MỚI")
-    today = datetime.date.today()
+    # the first month to fill in is the last one that has ended (a month is recorded once it is over)
+    first = completeness.today().replace(day=1) - datetime.timedelta(days=1)
     by_key = {k.key: k for k in KINDS}
     files = {
         "xa.yaml": guide.template(by_key["site"], {"mo_hinh": guide._yaml_text("Chính quyền thân thiện, vì Nhân dân phục vụ"),
@@ -250,10 +249,10 @@ def _new_commune(data_dir: Path) -> int:
                                                          "han_khac": "[]", "van_ban_minh_chung": "[]"},
                                         placeholders=True),
         "cam-ket.yaml": guide.template(by_key["commitments"], {"bang_chung": "[]"}, placeholders=True),
-        f"ngay-nghi/{today.year}.yaml": guide.template(by_key["holidays"], {"ngay_lam_bu": "[]"},
-                                                       period=str(today.year), placeholders=True),
-        f"thu-tuc/{today.year:04d}-{today.month:02d}.yaml": guide.template(
-            by_key["procedures"], period=f"{today.year:04d}-{today.month:02d}", placeholders=True),
+        f"ngay-nghi/{first.year}.yaml": guide.template(by_key["holidays"], {"ngay_lam_bu": "[]"},
+                                                       period=str(first.year), placeholders=True),
+        f"thu-tuc/{first.year:04d}-{first.month:02d}.yaml": guide.template(
+            by_key["procedures"], period=f"{first.year:04d}-{first.month:02d}", placeholders=True),
     }
     data_dir.mkdir(parents=True, exist_ok=True)
     for rel, text in files.items():
@@ -282,11 +281,11 @@ def _next_period(folder: Path, kind_period: str) -> str:
     import datetime
 
     names = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    last_ended = completeness.today().replace(day=1) - datetime.timedelta(days=1)
     if kind_period == "year":
-        return str(int(names[-1]) + 1) if names else str(datetime.date.today().year)
+        return str(int(names[-1]) + 1) if names else str(last_ended.year)
     if not names:
-        today = datetime.date.today()
-        return f"{today.year:04d}-{today.month:02d}"
+        return f"{last_ended.year:04d}-{last_ended.month:02d}"
     y, m = int(names[-1][:4]), int(names[-1][5:7])
     return f"{y + (m == 12):04d}-{m % 12 + 1:02d}"
 
@@ -349,7 +348,7 @@ def cmd_publish(args) -> int:
     import datetime
     import re
 
-    from . import completeness, ledger
+    from . import ledger
     from .indicators import periods_for
     from .problems import format_text
     from .schema import PERIOD_PATTERN
@@ -418,7 +417,7 @@ def cmd_correct(args) -> int:
     from . import ledger
 
     try:
-        on = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+        on = datetime.date.fromisoformat(args.date) if args.date else completeness.today()
     except ValueError:
         return _usage(f"ngày '{args.date}' không đúng dạng NĂM-THÁNG-NGÀY")
     data_dir = _data_dir(args.data)

@@ -419,3 +419,12 @@ def test_a_month_without_its_survey_file_says_so_on_the_survey_page(data):
     page = next(a.content.decode("utf-8") for a in result.artifacts if a.path == "muc-do-hai-long.md")
     assert "chưa có số liệu khảo sát" in page
     assert "phát ra **0** phiếu" not in page
+
+
+def test_a_new_commune_starts_with_the_last_month_that_has_ended(tmp_path):
+    env = dict(os.environ, HOM_NAY="2026-11-30", NO_MKDOCS_2_WARNING="1", PYTHONIOENCODING="utf-8")
+    r = subprocess.run([sys.executable, "-m", "generator", "new", "xa", "--data", str(tmp_path / "xa-moi")], cwd=ROOT,
+                       env=env, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [p.name for p in (tmp_path / "xa-moi" / "thu-tuc").iterdir()] == ["2026-10.yaml"]
+    assert (tmp_path / "xa-moi" / "ngay-nghi" / "2026.yaml").is_file()
