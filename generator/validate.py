@@ -155,7 +155,8 @@ def _convert(node, typ, ctx: _Ctx, fld: str, label: str):
     text = node.value.strip()
     if PLACEHOLDER_RE.fullmatch(text):
         ctx.add(line, fld, f"«{label}» vẫn là giá trị mẫu '{text}'", "gia-tri-mau",
-                "thay bằng giá trị thật (xem chú thích cuối dòng); nếu không có mục nào thì xóa mục mẫu và ghi danh sách rỗng []")
+                "thay bằng giá trị thật (xem chú thích cuối dòng)"
+                + ("; nếu không có mục nào thì xóa mục mẫu và ghi danh sách rỗng []" if "[" in fld else ""))
         return None
     if isinstance(typ, Text):
         text = " ".join(text.split()) if "\n" not in node.value.strip() else text
