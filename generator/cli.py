@@ -265,18 +265,6 @@ def _new_commune(data_dir: Path) -> int:
     return 0
 
 
-def _villages(data_dir: Path) -> list:
-    from .loader import load_file, plain
-
-    xa = data_dir / "xa.yaml"
-    if not xa.is_file():
-        return []
-    doc, _ = load_file(xa, "xa.yaml", "xa.yaml")
-    data = plain(doc.root) if doc else None
-    thon = data.get("thon") if isinstance(data, dict) else None
-    return [t for t in thon if isinstance(t, str)] if isinstance(thon, list) else []
-
-
 def _next_period(folder: Path, kind_period: str) -> str:
     import datetime
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import workdays
 from .loader import Map, Scalar, Seq, load_file
+from .numfmt import fmt_date, fmt_period
 from .problems import Problem
 from .schema import KINDS, PLACEHOLDER_RE
 
@@ -92,16 +93,12 @@ def following(key: str) -> str:
 
 
 def label(key: str) -> str:
-    s = span(key)
-    if s.kind == "month":
-        return f"tháng {int(key[5:])}/{key[:4]}"
-    if s.kind == "quarter":
-        return f"quý {key[-1]}/{key[:4]}"
-    return f"năm {key}"
+    """A period as the site writes it: tháng 3/2024, quý I/2024, năm 2024."""
+    return fmt_period(key)
 
 
 def _d(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return fmt_date(d)
 
 
 # ---------------------------------------------------------------- what the folder holds

@@ -127,14 +127,6 @@ def rating_known_on(p):
     return p.ngay_thong_bao or p.ngay_giai_quyet
 
 
-def petition_overdue_at(p, due: date, end: date) -> bool:
-    """Overdue at `end`: resolved after its due date by then, or still open past it.
-    A due date after `end` is never overdue at `end`, whatever happens later."""
-    if _by(p.ngay_giai_quyet, end):
-        return p.ngay_giai_quyet > due
-    return due < end
-
-
 @dataclass(frozen=True)
 class PetitionState:
     """One petition at one snapshot."""

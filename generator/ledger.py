@@ -153,8 +153,9 @@ def check(ds, figures) -> list[Problem]:
                     f"nhưng dữ liệu hiện tại cho {now.show(item.ma)}", "so-lieu-cong-bo-thay-doi",
                     "nếu thay đổi là đúng, chạy python -m generator correct --reason \"...\" "
                     f"hoặc thêm vào data/dinh-chinh.yaml một mục: {entry}, ngay, ly_do; nếu không, sửa lại dữ liệu"))
+    pubs = published_periods(ds)
     for key, cs in corrections.items():
-        if key not in published_keys and cs[0].ky in published_periods(ds):
+        if key not in published_keys and cs[0].ky in pubs:
             c = cs[0]
             problems.append(Problem(
                 c.src.path, c.src.line_of("ma"), "ma",
