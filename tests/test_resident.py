@@ -94,6 +94,11 @@ def test_contact_page_has_hotline_zalo_and_portal(site, ds):
     assert s.duong_day_nong and f'href="tel:{s.duong_day_nong}"' in html
     assert s.zalo and (f'href="https://zalo.me/{s.zalo}"' in html or f'href="{s.zalo}"' in html)
     assert s.cong_thong_tin and f'href="{s.cong_thong_tin}"' in html
+    # each contact is its own list item: none glued onto the line before it
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    for start in ("Điện thoại:", "Đường dây nóng", "Zalo của xã:", "Thư điện tử:", "Nộp hồ sơ, gửi phản ánh trực tuyến:"):
+        assert sum(1 for it in items if it.strip().startswith(start)) == 1, start
+    assert not re.search(r"Zalo\)\s*-\s*Thư điện tử", html)
 
 
 def test_wide_tables_are_marked_as_cards_with_labels(site):
