@@ -90,8 +90,10 @@ def _report(result, fmt: str) -> None:
     sys.stdout.write(FORMATS[fmt](result.problems, result.files_total))
 
 
-def _checklist(data_dir: Path, fmt: str) -> str:
-    sections = completeness.checklist(completeness.read_facts(data_dir, pipeline.display_prefix(data_dir)))
+def _checklist(data_dir: Path, fmt: str, checked: bool = False) -> str:
+    """`checked`: the data has just passed the check (which refuses every placeholder): no second read for them."""
+    sections = completeness.checklist(completeness.read_facts(data_dir, pipeline.display_prefix(data_dir),
+                                                              placeholders_checked=checked))
     return completeness.checklist_markdown(sections) if fmt == "markdown" else completeness.checklist_text(sections)
 
 
@@ -108,7 +110,7 @@ def cmd_check(args) -> int:
     else:
         print(f"Dữ liệu hợp lệ: {result.files_total} tệp, không có lỗi.")
         if args.format == "text":
-            sys.stdout.write(_checklist(data_dir, "text"))
+            sys.stdout.write(_checklist(data_dir, "text", checked=True))
     return 0
 
 
